@@ -1,0 +1,69 @@
+package io.stackgate.identity;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is calling: computed once per request from the bearer token (see {@link CallerResolver}).
+ *
+ * @param username the token's {@code preferred_username}
+ * @param groups   full Keycloak group paths, e.g. {@code /tenants/acme/engineering/managers}
+ * @param roles    realm roles, e.g. {@code platform-ops}, {@code tenant-admin}
+ * @param tenants  the tenants this caller may see: the {@code /tenants/<id>} prefixes of its groups,
+ *                 or every tenant for platform-wide roles
+ */
+public record Caller(String username, Set<String> groups, Set<String> roles, Set<String> tenants) {
+
+    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String PLATFORM_OPS = "platform-ops";
+    public static final String AUDITOR = "auditor";
+    public static final String TENANT_ADMIN = "tenant-admin";
+    public static final String APPROVER = "approver";
+    public static final String REQUESTER = "requester";
+
+    /** Prefix under which realm roles are handed to Camunda as group ids (candidate groups may name a role). */
+    public static final String ROLE_GROUP_PREFIX = "role:";
+
+    public Caller {
+        groups = Set.copyOf(groups);
+        roles = Set.copyOf(roles);
+        tenants = Set.copyOf(tenants);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Platform admins and operators see every tenant. */
+    public boolean isPlatformWide() {
+        return hasRole(PLATFORM_ADMIN) || hasRole(PLATFORM_OPS);
+    }
+
+    public boolean canSee(String tenantId) {
+        return tenants.contains(tenantId);
+    }
+
+    /** Is this caller a tenant admin of the given tenant (or a platform admin)? */
+    public boolean administers(String tenantId) {
+        return hasRole(PLATFORM_ADMIN) || (hasRole(TENANT_ADMIN) && canSee(tenantId));
+    }
+
+    /** The group ids the process engine knows this caller by: its group paths and its roles as {@code role:<name>}. */
+    public Set<String> engineGroups() {
+        Set<String> ids = new TreeSet<>(groups);
+        roles.forEach(role -> ids.add(ROLE_GROUP_PREFIX + role));
+        return ids;
+    }
+
+    /** Tenant ids found in group paths of the form {@code /tenants/<id>/...}. */
+    public static Set<String> tenantsOf(Set<String> groups) {
+        Set<String> tenants = new TreeSet<>();
+        for (String group : groups) {
+            String[] parts = group.split("/");
+            if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("tenants") && !parts[2].isBlank()) {
+                tenants.add(parts[2]);
+            }
+        }
+        return tenants;
+    }
+}

@@ -1,0 +1,59 @@
+package io.stackgate.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/** The one place that turns a bearer token into a {@link Caller}. */
+@Component
+public class CallerResolver {
+
+    private final TenantDirectory tenantDirectory;
+
+    CallerResolver(TenantDirectory tenantDirectory) {
+        this.tenantDirectory = tenantDirectory;
+    }
+
+    /** The caller of the current HTTP request; fails if the request is not authenticated with a JWT. */
+    public Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return fromJwt(token.getToken());
+        }
+        throw new IllegalStateException("no authenticated caller in this thread");
+    }
+
+    public Caller fromJwt(Jwt jwt) {
+        String username = jwt.getClaimAsString("preferred_username");
+        if (username == null || username.isBlank()) {
+            username = jwt.getSubject();
+        }
+        Set<String> groups = Set.copyOf(stringList(jwt.getClaim("groups")));
+        Set<String> roles = Set.copyOf(realmRoles(jwt));
+        boolean platformWide = roles.contains(Caller.PLATFORM_ADMIN) || roles.contains(Caller.PLATFORM_OPS);
+        Set<String> tenants = platformWide ? tenantDirectory.allTenantIds() : Caller.tenantsOf(groups);
+        return new Caller(username, groups, roles, tenants);
+    }
+
+    static List<String> realmRoles(Jwt jwt) {
+        Object realmAccess = jwt.getClaim("realm_access");
+        if (realmAccess instanceof Map<?, ?> map) {
+            return stringList(map.get("roles"));
+        }
+        return List.of();
+    }
+
+    private static List<String> stringList(Object value) {
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}

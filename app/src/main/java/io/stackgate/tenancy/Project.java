@@ -1,0 +1,21 @@
+package io.stackgate.tenancy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A cloud project of a tenant: owned by one org unit, limited by its quota, reached through its role mappings. */
+public record Project(String id, String name, String orgUnit, Quota quota, List<RoleMapping> roleMappings) {
+
+    public Project {
+        roleMappings = List.copyOf(roleMappings);
+    }
+
+    /** The strongest role any of the given groups has here (OWNER over MEMBER over VIEWER). */
+    public Optional<ProjectRole> roleOf(Set<String> groups) {
+        return roleMappings.stream()
+                .filter(mapping -> groups.contains(mapping.group()))
+                .map(RoleMapping::role)
+                .min(Enum::compareTo);
+    }
+}

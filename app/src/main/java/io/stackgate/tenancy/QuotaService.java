@@ -1,0 +1,16 @@
+package io.stackgate.tenancy;
+
+/** Reserves and releases quota; usage is the sum of what active reservations hold. */
+public interface QuotaService {
+
+    /** Reserves the demand for the request (idempotent per request id); never refuses, reports over-quota. */
+    QuotaReservation reserve(String tenantId, String projectId, String requestId, Quota demand);
+
+    /** Releases the request's reservation (idempotent: releasing twice or an unknown id is a no-op). */
+    void release(String requestId);
+
+    ProjectUsage usage(String tenantId, String projectId);
+
+    /** The tenant's quota and what all its projects' reservations hold. */
+    ProjectUsage tenantUsage(String tenantId);
+}

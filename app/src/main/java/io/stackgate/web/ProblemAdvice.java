@@ -1,0 +1,89 @@
+package io.stackgate.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns domain refusals and malformed bodies into RFC 7807 problem bodies that name the field at fault. */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://stackgate.io/problems/";
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domain(DomainException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        problem.setType(URI.create(TYPE_BASE + kebab(e.title())));
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String message = "the request body is not valid JSON";
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            field = JsonPaths.of(mapping.getPath());
+            if (mapping instanceof UnrecognizedPropertyException) {
+                message = "unknown field";
+            } else if (mapping instanceof InvalidFormatException format) {
+                message = "cannot read '" + format.getValue() + "' as " + format.getTargetType().getSimpleName();
+            } else {
+                message = mapping.getOriginalMessage();
+            }
+        }
+        List<Map<String, String>> errors = field == null ? List.of()
+                : List.of(Map.of("field", field, "message", message));
+        ProblemDetail problem = invalid(errors);
+        if (errors.isEmpty()) {
+            problem.setDetail(message);
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create(TYPE_BASE + "invalid-request"));
+        if (!errors.isEmpty()) {
+            problem.setDetail(errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            problem.setProperty("field", errors.get(0).get("field"));
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+}
