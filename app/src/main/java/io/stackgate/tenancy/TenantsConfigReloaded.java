@@ -2,6 +2,10 @@ package io.stackgate.tenancy;
 
 import java.util.Set;
 
-/** tenants-config/ was (re)loaded; published after the initial load too. */
+/** The tenants-config in force changed: published after the initial load and after every successful reload. */
 public record TenantsConfigReloaded(Set<String> tenantIds) {
+
+    public TenantsConfigReloaded {
+        tenantIds = Set.copyOf(tenantIds);
+    }
 }

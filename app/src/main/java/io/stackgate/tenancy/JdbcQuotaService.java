@@ -1,0 +1,158 @@
+package io.stackgate.tenancy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.stackgate.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Quota on reservation rows: usage is the sum of RESERVED rows; a tenant's reservations serialise on its lock row. */
+@Service
+class JdbcQuotaService implements QuotaService {
+
+    private static final String SUMS = "select coalesce(sum(vcpus), 0), coalesce(sum(memory_mib), 0), "
+            + "coalesce(sum(disk_gib), 0), coalesce(sum(gpus), 0), coalesce(sum(vms), 0), coalesce(sum(k8s_nodes), 0) "
+            + "from quota_reservation where tenant_id = ? and state = 'RESERVED'";
+    private static final String COLUMNS = "tenant_id, project_id, request_id, vcpus, memory_mib, disk_gib, gpus, vms, "
+            + "k8s_nodes, over_quota, exceeded";
+
+    private final JdbcClient jdbc;
+    private final Tenants tenants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcQuotaService(JdbcClient jdbc, Tenants tenants, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    @Transactional
+    public QuotaReservation reserve(String tenantId, String projectId, String requestId, Quota demand) {
+        Tenant tenant = tenant(tenantId);
+        Project project = project(tenant, projectId);
+        lockTenant(tenantId);
+        Optional<Row> existing = find(requestId);
+        if (existing.isPresent()) {
+            return existing.get().reservation();
+        }
+        List<String> exceeded = new ArrayList<>();
+        sum(tenantId, projectId).plus(demand).exceeding(project.quota()).forEach(d -> exceeded.add("project." + d));
+        sum(tenantId, null).plus(demand).exceeding(tenant.quota()).forEach(d -> exceeded.add("tenant." + d));
+        boolean overQuota = !exceeded.isEmpty();
+        jdbc.sql("insert into quota_reservation (" + COLUMNS + ", state, reserved_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', ?)")
+                .params(tenantId, projectId, requestId, demand.vcpus(), demand.memoryMiB(), demand.diskGiB(),
+                        demand.gpus(), demand.vms(), demand.k8sNodes(), overQuota, String.join(",", exceeded),
+                        Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(new QuotaReserved(tenantId, projectId, requestId, demand, overQuota));
+        return new QuotaReservation(requestId, demand, overQuota, exceeded);
+    }
+
+    @Override
+    @Transactional
+    public void release(String requestId) {
+        int released = jdbc.sql("update quota_reservation set state = 'RELEASED', released_at = ? "
+                        + "where request_id = ? and state = 'RESERVED'")
+                .params(Timestamp.from(clock.instant()), requestId)
+                .update();
+        if (released == 1) {
+            Row row = find(requestId).orElseThrow();
+            events.publishEvent(new QuotaReleased(row.tenantId(), row.projectId(), requestId, row.demand()));
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ProjectUsage usage(String tenantId, String projectId) {
+        Project project = project(tenant(tenantId), projectId);
+        return new ProjectUsage(tenantId, projectId, project.quota(), sum(tenantId, projectId));
+    }
+
+    /** {@inheritDoc} The usage's project id is null. */
+    @Override
+    @Transactional(readOnly = true)
+    public ProjectUsage tenantUsage(String tenantId) {
+        return new ProjectUsage(tenantId, null, tenant(tenantId).quota(), sum(tenantId, null));
+    }
+
+    /** Lock rows exist before the first reservation, so that concurrent first reservations need no insert race. */
+    @EventListener
+    void createLockRows(TenantsConfigReloaded reloaded) {
+        reloaded.tenantIds().forEach(this::createLockRow);
+    }
+
+    private void lockTenant(String tenantId) {
+        if (jdbc.sql("select tenant_id from quota_lock where tenant_id = ? for update").param(tenantId)
+                .query(String.class).optional().isEmpty()) {
+            // a tenant added since the last announcement: the insert locks the new row, or waits for the winner's
+            createLockRow(tenantId);
+            jdbc.sql("select tenant_id from quota_lock where tenant_id = ? for update").param(tenantId)
+                    .query(String.class).single();
+        }
+    }
+
+    private void createLockRow(String tenantId) {
+        if (jdbc.sql("select count(*) from quota_lock where tenant_id = ?").param(tenantId).query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into quota_lock (tenant_id) values (?)").param(tenantId).update();
+        } catch (DuplicateKeyException concurrentlyCreated) {
+            // another transaction created it: it exists, which is all we need
+        }
+    }
+
+    private Quota sum(String tenantId, String projectId) {
+        String sql = projectId == null ? SUMS : SUMS + " and project_id = ?";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param(tenantId);
+        if (projectId != null) {
+            statement = statement.param(projectId);
+        }
+        return statement.query((rs, n) -> new Quota(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                rs.getInt(5), rs.getInt(6))).single();
+    }
+
+    private Optional<Row> find(String requestId) {
+        return jdbc.sql("select " + COLUMNS + " from quota_reservation where request_id = ?").param(requestId)
+                .query(JdbcQuotaService::row).optional();
+    }
+
+    private Tenant tenant(String tenantId) {
+        return tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+    }
+
+    private static Project project(Tenant tenant, String projectId) {
+        return tenant.project(projectId).orElseThrow(() -> new NotFound("project", tenant.id() + "/" + projectId));
+    }
+
+    private record Row(String tenantId, String projectId, QuotaReservation reservation) {
+
+        Quota demand() {
+            return reservation.demand();
+        }
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        Quota demand = new Quota(rs.getInt("vcpus"), rs.getLong("memory_mib"), rs.getLong("disk_gib"),
+                rs.getInt("gpus"), rs.getInt("vms"), rs.getInt("k8s_nodes"));
+        String exceeded = rs.getString("exceeded");
+        List<String> dimensions = exceeded.isEmpty() ? List.of() : Arrays.asList(exceeded.split(","));
+        return new Row(rs.getString("tenant_id"), rs.getString("project_id"),
+                new QuotaReservation(rs.getString("request_id"), demand, rs.getBoolean("over_quota"), dimensions));
+    }
+}

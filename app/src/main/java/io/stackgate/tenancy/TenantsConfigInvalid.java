@@ -1,0 +1,28 @@
+package io.stackgate.tenancy;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.stackgate.web.DomainException;
+import org.springframework.http.HttpStatus;
+
+/** The tenants-config folder has errors; the configuration in force (if any) stays. */
+class TenantsConfigInvalid extends DomainException {
+
+    private final transient List<ConfigError> errors;
+
+    TenantsConfigInvalid(List<ConfigError> errors) {
+        super(HttpStatus.UNPROCESSABLE_ENTITY, errors.stream().map(ConfigError::toString)
+                .collect(Collectors.joining("\n  ", "tenants-config has " + errors.size() + " error(s):\n  ", "")));
+        this.errors = List.copyOf(errors);
+    }
+
+    List<ConfigError> errors() {
+        return errors;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid tenants-config";
+    }
+}
