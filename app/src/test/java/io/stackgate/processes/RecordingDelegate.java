@@ -2,8 +2,10 @@ package io.stackgate.processes;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,14 +46,14 @@ final class RecordingDelegate implements JavaDelegate {
     return calls.size();
   }
 
-  /** The variables (visible from the calling scope) of each call, in call order. */
+  /** The variables visible to each call (Map.copyOf takes no nulls, so null values are left out), in call order. */
   List<Map<String, Object>> calls() {
     return List.copyOf(calls);
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> variables) {
-    Map<String, Object> copy = new java.util.HashMap<>(variables);
-    copy.values().removeIf(java.util.Objects::isNull);
+    Map<String, Object> copy = new HashMap<>(variables);
+    copy.values().removeIf(Objects::isNull);
     return copy;
   }
 }

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ResourceRequestProcessTest {
 
   private static final String TENANT = "acme";
   private static final String REQUEST_ID = "req-0001";
-  private static final Date DUE = Date.from(Instant.parse("2030-01-02T09:00:00Z").truncatedTo(ChronoUnit.SECONDS));
+  private static final Date DUE = Date.from(Instant.parse("2030-01-02T09:00:00Z"));
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
@@ -286,10 +287,13 @@ class ResourceRequestProcessTest {
         .tenantId(TENANT)
         .addClasspathResource("processes/resource-request.bpmn")
         .addClasspathResource("processes/approval-chain.dmn")
-        .addModelInstance(provisioning.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-            .iterator().next().getId() + ".bpmn", provisioning)
+        .addModelInstance(provisioningId(provisioning) + ".bpmn", provisioning)
         .deploy();
     deployments.add(deployment.getId());
+  }
+
+  private static String provisioningId(BpmnModelInstance provisioning) {
+    return provisioning.getModelElementsByType(Process.class).iterator().next().getId();
   }
 
   private static BpmnModelInstance provisioningThatSucceeds(String processId) {
