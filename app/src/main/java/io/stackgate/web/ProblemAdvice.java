@@ -30,9 +30,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         problem.setType(URI.create(TYPE_BASE + kebab(e.title())));
-        if (e.field() != null) {
+        if (e instanceof InvalidInput invalid) {
+            problem.setProperty("field", invalid.field());
+            problem.setProperty("errors", invalid.errors().stream()
+                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        } else if (e.field() != null) {
             problem.setProperty("field", e.field());
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         }
         return problem;
     }

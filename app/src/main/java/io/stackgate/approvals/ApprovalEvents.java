@@ -1,0 +1,25 @@
+package io.stackgate.approvals;
+
+import java.time.Instant;
+
+/** Domain events of the approval inbox, published inside the transaction that makes the change. */
+public final class ApprovalEvents {
+
+    private ApprovalEvents() {
+    }
+
+    public record ApprovalDecided(String requestId, String tenantId, String level, String decision, String decidedBy,
+            String comment, Instant at) {
+    }
+
+    public record TaskClaimed(String requestId, String tenantId, String taskId, String level, String by, Instant at) {
+    }
+
+    public record TaskDelegated(String requestId, String tenantId, String taskId, String level, String from, String to,
+            Instant at) {
+    }
+
+    public record ApprovalEscalated(String requestId, String tenantId, String level, String fromGroup, String toGroup,
+            Instant at) {
+    }
+}

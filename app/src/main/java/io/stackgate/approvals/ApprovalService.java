@@ -1,0 +1,229 @@
+package io.stackgate.approvals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.stackgate.approvals.ApprovalEvents.ApprovalDecided;
+import io.stackgate.approvals.ApprovalEvents.TaskClaimed;
+import io.stackgate.approvals.ApprovalEvents.TaskDelegated;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.EngineAuthentication;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.web.Conflict;
+import io.stackgate.web.Forbidden;
+import io.stackgate.web.InvalidInput;
+import io.stackgate.web.NotFound;
+
+/**
+ * The approver's inbox: the tasks a caller may act on, and claim, approve, reject, delegate.
+ * Separation of duties: nobody decides on their own request, nor on two levels of one request.
+ */
+@Service
+public class ApprovalService {
+
+    static final String APPROVAL_TASK = "ApproveLevel";
+
+    /** An approval task as the inbox shows it. */
+    public record InboxTask(String id, String name, String level, List<String> candidateGroups, String assignee,
+            Instant created, Instant due, String escalatedTo, ResourceRequest request) {
+    }
+
+    private final TaskService taskService;
+    private final RequestService requests;
+    private final DecisionRepository decisions;
+    private final EngineAuthentication engine;
+    private final ApplicationEventPublisher events;
+
+    ApprovalService(TaskService taskService, RequestService requests, DecisionRepository decisions,
+            EngineAuthentication engine, ApplicationEventPublisher events) {
+        this.taskService = taskService;
+        this.requests = requests;
+        this.decisions = decisions;
+        this.engine = engine;
+        this.events = events;
+    }
+
+    /** Open approval tasks of the caller's groups and tenants, or assigned to the caller, that the caller may decide. */
+    public List<InboxTask> inbox(Caller caller) {
+        return engine.as(caller, () -> {
+            Map<String, Task> tasks = new LinkedHashMap<>();
+            List<String> groups = List.copyOf(caller.engineGroups());
+            if (!groups.isEmpty()) {
+                taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskCandidateGroupIn(groups)
+                        .includeAssignedTasks().active().orderByDueDate().asc().list()
+                        .forEach(t -> tasks.put(t.getId(), t));
+            }
+            taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskAssignee(caller.username()).active()
+                    .list().forEach(t -> tasks.putIfAbsent(t.getId(), t));
+            List<InboxTask> inbox = new ArrayList<>();
+            for (Task task : tasks.values()) {
+                if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+                    continue;
+                }
+                ResourceRequest request = requests.load(businessKey(task));
+                if (request.requester().equals(caller.username()) || decisions.hasDecided(request.id(), caller.username())) {
+                    continue;
+                }
+                inbox.add(view(task, request));
+            }
+            return inbox;
+        });
+    }
+
+    /** One task the caller may see (its groups or assignment, its tenants); anything else is "not found". */
+    public InboxTask get(Caller caller, String taskId) {
+        return engine.as(caller, () -> {
+            Task task = visibleTask(caller, taskId);
+            return view(task, requests.load(businessKey(task)));
+        });
+    }
+
+    @Transactional
+    public InboxTask claim(Caller caller, String taskId) {
+        return engine.as(caller, () -> {
+            Task task = visibleTask(caller, taskId);
+            ResourceRequest request = requests.load(businessKey(task));
+            checkMayDecide(caller, request);
+            if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+                throw new Conflict("the task is claimed by " + task.getAssignee());
+            }
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, caller.username());
+            }
+            String level = level(taskId);
+            events.publishEvent(new TaskClaimed(request.id(), request.tenantId(), taskId, level, caller.username(), Instant.now()));
+            return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
+        });
+    }
+
+    @Transactional
+    public void approve(Caller caller, String taskId, String comment) {
+        decide(caller, taskId, true, comment);
+    }
+
+    @Transactional
+    public void reject(Caller caller, String taskId, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInput("comment", "a rejection needs a reason");
+        }
+        decide(caller, taskId, false, comment);
+    }
+
+    @Transactional
+    public InboxTask delegate(Caller caller, String taskId, String user) {
+        if (user == null || user.isBlank()) {
+            throw new InvalidInput("user", "must name the user to delegate to");
+        }
+        return engine.as(caller, () -> {
+            Task task = visibleTask(caller, taskId);
+            ResourceRequest request = requests.load(businessKey(task));
+            checkMayDecide(caller, request);
+            if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+                throw new Conflict("the task is claimed by " + task.getAssignee());
+            }
+            if (user.equals(request.requester())) {
+                throw new Forbidden("a request cannot be delegated to its requester");
+            }
+            if (user.equals(caller.username())) {
+                throw new InvalidInput("user", "cannot delegate to yourself; claim the task instead");
+            }
+            taskService.setOwner(taskId, caller.username());
+            taskService.setAssignee(taskId, user);
+            events.publishEvent(new TaskDelegated(request.id(), request.tenantId(), taskId, level(taskId),
+                    caller.username(), user, Instant.now()));
+            return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
+        });
+    }
+
+    private void decide(Caller caller, String taskId, boolean approved, String comment) {
+        engine.run(caller, () -> {
+            Task task = visibleTask(caller, taskId);
+            ResourceRequest request = requests.load(businessKey(task));
+            checkMayDecide(caller, request);
+            if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+                throw new Conflict("the task is claimed by " + task.getAssignee());
+            }
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, caller.username());
+            }
+            String level = level(taskId);
+            String decision = approved ? "approved" : "rejected";
+            Instant now = Instant.now();
+            decisions.record(taskId, request.id(), request.tenantId(), level, decision, caller.username(), comment, now);
+            taskService.setVariablesLocal(taskId, variables("decision", decision, "decidedBy", caller.username(),
+                    "comment", comment));
+            events.publishEvent(new ApprovalDecided(request.id(), request.tenantId(), level, decision, caller.username(),
+                    comment, now));
+            taskService.complete(taskId, approved
+                    ? variables("approved", true, "decidedBy", caller.username())
+                    : variables("approved", false, "decidedBy", caller.username(), "rejectionReason", comment));
+        });
+    }
+
+    private void checkMayDecide(Caller caller, ResourceRequest request) {
+        if (request.requester().equals(caller.username())) {
+            throw new Forbidden("nobody approves their own request");
+        }
+        if (decisions.hasDecided(request.id(), caller.username())) {
+            throw new Forbidden("you already decided another level of this request");
+        }
+    }
+
+    private Task visibleTask(Caller caller, String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(APPROVAL_TASK).singleResult();
+        if (task == null || !(caller.username().equals(task.getAssignee()) || isCandidate(caller, taskId))) {
+            throw new NotFound("task", taskId);
+        }
+        if (task.isSuspended()) {
+            throw new Conflict("the task is suspended");
+        }
+        return task;
+    }
+
+    private boolean isCandidate(Caller caller, String taskId) {
+        Set<String> groups = caller.engineGroups();
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .anyMatch(groups::contains);
+    }
+
+    private InboxTask view(Task task, ResourceRequest request) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().collect(Collectors.toList());
+        return new InboxTask(task.getId(), task.getName(), level(task.getId()), groups, task.getAssignee(),
+                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                (String) taskService.getVariableLocal(task.getId(), "escalatedTo"), request);
+    }
+
+    private String level(String taskId) {
+        return (String) taskService.getVariable(taskId, "level");
+    }
+
+    private String businessKey(Task task) {
+        return (String) taskService.getVariable(task.getId(), "requestId");
+    }
+
+    private static Map<String, Object> variables(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

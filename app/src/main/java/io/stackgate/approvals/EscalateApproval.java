@@ -1,0 +1,57 @@
+package io.stackgate.approvals;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.approvals.ApprovalEvents.ApprovalEscalated;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.tenancy.Tenants;
+
+/**
+ * Service task "Escalate approval" (the level's SLA passed): the next level's group — or, for the last
+ * level, the tenant's escalation group — becomes a candidate for the waiting task too.
+ */
+@Component("escalateApproval")
+class EscalateApproval implements JavaDelegate {
+
+    private final RequestService requests;
+    private final Tenants tenants;
+    private final TaskService taskService;
+    private final ApplicationEventPublisher events;
+
+    EscalateApproval(RequestService requests, Tenants tenants, TaskService taskService, ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.tenants = tenants;
+        this.taskService = taskService;
+        this.events = events;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) {
+        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        String level = (String) execution.getVariable("level");
+        List<String> steps = (List<String>) execution.getVariable("approvalSteps");
+        int next = steps.indexOf(level) + 1;
+        String target = next < steps.size()
+                ? tenants.approverGroup(request.tenantId(), steps.get(next), request.orgUnit())
+                : tenants.find(request.tenantId()).orElseThrow().approval().escalationGroup();
+        Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(ApprovalService.APPROVAL_TASK).singleResult();
+        if (task == null) {
+            return;
+        }
+        taskService.addCandidateGroup(task.getId(), target);
+        taskService.setVariableLocal(task.getId(), "escalatedTo", target);
+        events.publishEvent(new ApprovalEscalated(request.id(), request.tenantId(), level,
+                (String) execution.getVariable("candidateGroup"), target, Instant.now()));
+    }
+}

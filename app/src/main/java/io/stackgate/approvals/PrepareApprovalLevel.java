@@ -1,0 +1,40 @@
+package io.stackgate.approvals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.tenancy.ApprovalLevel;
+import io.stackgate.tenancy.Tenants;
+
+/** Service task "Prepare approval level": who approves this level for this request, and by when. */
+@Component("prepareApprovalLevel")
+class PrepareApprovalLevel implements JavaDelegate {
+
+    private final RequestService requests;
+    private final Tenants tenants;
+
+    PrepareApprovalLevel(RequestService requests, Tenants tenants) {
+        this.requests = requests;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        String level = (String) execution.getVariable("level");
+        ApprovalLevel policy = tenants.find(request.tenantId())
+                .map(t -> t.approval().levels().get(level))
+                .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " has no level " + level));
+        Duration sla = policy.sla();
+        execution.setVariableLocal("candidateGroup", tenants.approverGroup(request.tenantId(), level, request.orgUnit()));
+        execution.setVariableLocal("sla", sla.toString());
+        execution.setVariableLocal("dueDate", Date.from(Instant.now().plus(sla)));
+    }
+}

@@ -1,0 +1,60 @@
+package io.stackgate.identity;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.stackgate.web.Forbidden;
+import io.stackgate.web.InvalidInput;
+
+/**
+ * Hands out demo users' tokens on the embedded default. Answers only requests from this machine,
+ * and exists only while no OIDC issuer is configured.
+ */
+@RestController
+@ConditionalOnExpression("'${stackgate.security.issuer-uri:}'.isBlank()")
+class DevIdentityController {
+
+    private final DevIdentity devIdentity;
+    private final DevIdentityProperties properties;
+
+    DevIdentityController(DevIdentity devIdentity, DevIdentityProperties properties) {
+        this.devIdentity = devIdentity;
+        this.properties = properties;
+    }
+
+    record TokenRequest(@NotBlank String username) {
+    }
+
+    @Operation(summary = "Dev identity: a demo user's bearer token (loopback callers only, no issuer configured)")
+    @PostMapping("/dev-identity/token")
+    Map<String, Object> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        if (!isLoopback(http.getRemoteAddr())) {
+            throw new Forbidden("the dev identity answers only on this machine");
+        }
+        if (!devIdentity.knows(request.username())) {
+            throw new InvalidInput("username", "not a demo user; known: " + properties.users().keySet());
+        }
+        return Map.of("access_token", devIdentity.tokenFor(request.username()),
+                "token_type", "Bearer",
+                "expires_in", properties.tokenLifetime().toSeconds());
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

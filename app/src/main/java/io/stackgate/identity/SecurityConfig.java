@@ -1,0 +1,89 @@
+package io.stackgate.identity;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Every call needs a bearer JWT except health, the public config, API docs and the static shell. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/api/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/dev-identity/token").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/camunda/**", "/engine-rest/**")
+                        .hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
+        return http.build();
+    }
+
+    /** The dev identity exists only while no issuer is configured. */
+    @Bean
+    @ConditionalOnExpression("'${stackgate.security.issuer-uri:}'.isBlank()")
+    DevIdentity devIdentity(DevIdentityProperties properties) {
+        return new DevIdentity(properties);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties security, ObjectProvider<DevIdentity> devIdentities) {
+        DevIdentity devIdentity = devIdentities.getIfAvailable();
+        if (devIdentity != null) {
+            return devIdentity.decoder();
+        }
+        NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(security.issuerUri());
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(security.issuerUri());
+        if (security.audience() != null && !security.audience().isBlank()) {
+            validator = new DelegatingOAuth2TokenValidator<>(validator, audience(security.audience()));
+        }
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        OAuth2Error wrongAudience = new OAuth2Error("invalid_token", "the token is not meant for " + audience, null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(wrongAudience);
+    }
+
+    /** Realm roles become {@code ROLE_<role>} authorities. */
+    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        Converter<Jwt, Collection<GrantedAuthority>> roles = jwt -> {
+            List<String> realmRoles = CallerResolver.realmRoles(jwt);
+            return realmRoles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        };
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setPrincipalClaimName("preferred_username");
+        return converter;
+    }
+}

@@ -1,0 +1,22 @@
+package io.stackgate.requests;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Complete request". */
+@Component("completeRequest")
+class CompleteRequest implements JavaDelegate {
+
+    private final RequestService requests;
+
+    CompleteRequest(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = (String) execution.getVariable("requestId");
+        requests.completed(id);
+    }
+}

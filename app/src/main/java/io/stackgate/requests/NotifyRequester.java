@@ -1,0 +1,33 @@
+package io.stackgate.requests;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.requests.RequestEvents.RequesterNotified;
+
+/**
+ * Service task "Notify requester": publishes {@link RequesterNotified}; delivery channels (mail, chat)
+ * subscribe to it.
+ */
+@Component("notifyRequester")
+class NotifyRequester implements JavaDelegate {
+
+    private final RequestService requests;
+    private final ApplicationEventPublisher events;
+
+    NotifyRequester(RequestService requests, ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.events = events;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        events.publishEvent(new RequesterNotified(request.id(), request.requester(), request.status(), request.outcome(),
+                Instant.now()));
+    }
+}

@@ -1,0 +1,23 @@
+package io.stackgate.requests;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Reject request": ends the request with the approver's reason and frees its quota. */
+@Component("rejectRequest")
+class RejectRequest implements JavaDelegate {
+
+    private final RequestService requests;
+
+    RejectRequest(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        requests.rejected((String) execution.getVariable("requestId"),
+                (String) execution.getVariable("decidedBy"),
+                (String) execution.getVariable("rejectionReason"));
+    }
+}

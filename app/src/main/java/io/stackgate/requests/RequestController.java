@@ -1,0 +1,103 @@
+package io.stackgate.requests;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.web.InvalidInput;
+
+@Tag(name = "Requests", description = "The request portal: submit, follow and cancel requests")
+@RestController
+@RequestMapping("/api/requests")
+class RequestController {
+
+    private final RequestService requests;
+    private final RequestTimeline timelines;
+    private final CallerResolver callers;
+
+    RequestController(RequestService requests, RequestTimeline timelines, CallerResolver callers) {
+        this.requests = requests;
+        this.timelines = timelines;
+        this.callers = callers;
+    }
+
+    record RequestSummary(String id, String tenant, String project, String orgUnit, String type, RequestStatus status,
+            String requester, String justification, BigDecimal monthlyCost, String currency, boolean overQuota,
+            String outcome, Instant createdAt, Instant updatedAt) {
+
+        static RequestSummary of(ResourceRequest r) {
+            return new RequestSummary(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), r.status(),
+                    r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), r.outcome(),
+                    r.createdAt(), r.updatedAt());
+        }
+    }
+
+    record RequestDetails(String id, String tenant, String project, String orgUnit, String type, RequestSpec spec,
+            RequestStatus status, String requester, String justification, BigDecimal monthlyCost, String currency,
+            boolean overQuota, String outcome, Instant createdAt, Instant updatedAt,
+            List<RequestTimeline.Level> approvalLevels, List<RequestTimeline.Entry> timeline) {
+    }
+
+    @Operation(summary = "Submit a request (quota is reserved now; approval follows the tenant's policy)")
+    @PostMapping
+    ResponseEntity<RequestDetails> submit(@Valid @RequestBody SubmitRequest body) {
+        Caller caller = callers.current();
+        ResourceRequest request = requests.submit(caller, body);
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(details(caller, request));
+    }
+
+    @Operation(summary = "Requests of the caller's tenants, newest first")
+    @GetMapping
+    List<RequestSummary> list(@RequestParam(required = false) String tenant,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "false") boolean mine) {
+        return requests.list(callers.current(), tenant, status(status), mine).stream().map(RequestSummary::of).toList();
+    }
+
+    @Operation(summary = "One request with its approval levels and timeline")
+    @GetMapping("/{id}")
+    RequestDetails get(@PathVariable String id) {
+        Caller caller = callers.current();
+        return details(caller, requests.get(caller, id));
+    }
+
+    @Operation(summary = "Cancel a request that has not started provisioning (requester or tenant admin)")
+    @PostMapping("/{id}/cancel")
+    RequestDetails cancel(@PathVariable String id) {
+        Caller caller = callers.current();
+        return details(caller, requests.cancel(caller, id));
+    }
+
+    private RequestDetails details(Caller caller, ResourceRequest r) {
+        RequestTimeline.History history = timelines.of(caller, r);
+        return new RequestDetails(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), r.spec(), r.status(),
+                r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), r.outcome(),
+                r.createdAt(), r.updatedAt(), history.levels(), history.timeline());
+    }
+
+    private static RequestStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return RequestStatus.valueOf(status.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("status", "must be one of " + List.of(RequestStatus.values()));
+        }
+    }
+}

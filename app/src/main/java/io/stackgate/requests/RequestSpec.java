@@ -1,0 +1,21 @@
+package io.stackgate.requests;
+
+import io.stackgate.tenancy.Quota;
+
+/** What is asked for; one record per request type. */
+public sealed interface RequestSpec permits VmSpec, NodePoolSpec, NamespaceSpec, QuotaChangeSpec, DecommissionSpec {
+
+    /** What the request holds of the project's quota from submit until it is freed. */
+    Quota demand();
+
+    /** Size of one machine (VM or node) for the approval chain; zero for requests without machines. */
+    default Sizing sizing() {
+        return Sizing.NONE;
+    }
+
+    /** The approval chain's view of the size: per machine vCPU and memory, GPUs in total, machine count. */
+    record Sizing(int vcpus, long memoryMiB, long diskGiB, int gpus, int count) {
+
+        static final Sizing NONE = new Sizing(0, 0, 0, 0, 0);
+    }
+}

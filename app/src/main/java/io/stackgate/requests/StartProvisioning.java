@@ -1,0 +1,22 @@
+package io.stackgate.requests;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Start provisioning". */
+@Component("startProvisioning")
+class StartProvisioning implements JavaDelegate {
+
+    private final RequestService requests;
+
+    StartProvisioning(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = (String) execution.getVariable("requestId");
+        requests.provisioningStarted(id);
+    }
+}

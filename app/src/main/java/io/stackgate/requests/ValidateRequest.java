@@ -1,0 +1,37 @@
+package io.stackgate.requests;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Tenants;
+
+/** Service task "Validate and check quota": hands the approval chain the facts it decides on. */
+@Component("validateRequest")
+class ValidateRequest implements JavaDelegate {
+
+    private final RequestService requests;
+    private final Tenants tenants;
+
+    ValidateRequest(RequestService requests, Tenants tenants) {
+        this.requests = requests;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        Tenant tenant = tenants.find(request.tenantId())
+                .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " is no longer configured"));
+        RequestSpec.Sizing size = request.spec().sizing();
+        execution.setVariable("requestType", request.type().id());
+        execution.setVariable("vcpus", size.vcpus());
+        execution.setVariable("memoryMiB", size.memoryMiB());
+        execution.setVariable("gpus", size.gpus());
+        execution.setVariable("monthlyCost", request.monthlyCost().doubleValue());
+        execution.setVariable("costThreshold", tenant.approval().costThreshold().doubleValue());
+        execution.setVariable("overQuota", request.overQuota());
+        execution.setVariable("orgUnit", request.orgUnit());
+    }
+}

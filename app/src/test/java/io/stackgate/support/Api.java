@@ -1,0 +1,113 @@
+package io.stackgate.support;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import io.stackgate.identity.DevIdentity;
+
+/**
+ * Calls the running application over HTTP with Keycloak-shaped bearer tokens for the demo users
+ * (signed by the dev identity's key, as the issue allows for tests).
+ */
+@TestComponent
+public class Api {
+
+    public record Response(int status, JsonNode body) {
+
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    private final RestClient http;
+    private final DevIdentity identity;
+    private final ObjectMapper json;
+
+    Api(@Value("${local.server.port}") int port, DevIdentity identity, ObjectMapper json) {
+        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        this.identity = identity;
+        this.json = json;
+    }
+
+    /** Calls as a demo user from application.yml (alice, bob, carol, maya, olga, admin, dave, erin, frank, fiona). */
+    public As as(String username) {
+        return new As(identity.tokenFor(username));
+    }
+
+    /** Calls as a made-up user with exactly these groups and roles. */
+    public As as(String username, List<String> groups, List<String> roles) {
+        return new As(identity.token(username, groups, roles, java.time.Duration.ofMinutes(10)));
+    }
+
+    /** Calls with no token at all. */
+    public As anonymous() {
+        return new As(null);
+    }
+
+    /** Calls with a raw Authorization token. */
+    public As withToken(String token) {
+        return new As(token);
+    }
+
+    public class As {
+        private final String token;
+
+        As(String token) {
+            this.token = token;
+        }
+
+        public Response get(String path) {
+            return exchange("GET", path, null);
+        }
+
+        public Response post(String path, Object body) {
+            return exchange("POST", path, body);
+        }
+
+        public Response post(String path) {
+            return exchange("POST", path, null);
+        }
+
+        private Response exchange(String method, String path, Object body) {
+            RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (token != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            }
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : write(body));
+            }
+            return request.exchange((req, res) -> {
+                HttpStatusCode status = res.getStatusCode();
+                byte[] bytes = res.getBody().readAllBytes();
+                JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+                return new Response(status.value(), node);
+            });
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
