@@ -15,7 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Quota on reservation rows: usage is the sum of RESERVED rows; a tenant's reservations serialise on its lock row. */
 @Service
@@ -30,12 +33,16 @@ class JdbcQuotaService implements QuotaService {
     private final JdbcClient jdbc;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate separately;
     private final Clock clock;
 
-    JdbcQuotaService(JdbcClient jdbc, Tenants tenants, ApplicationEventPublisher events) {
+    JdbcQuotaService(JdbcClient jdbc, Tenants tenants, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.events = events;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = Clock.systemUTC();
     }
 
@@ -99,8 +106,9 @@ class JdbcQuotaService implements QuotaService {
     private void lockTenant(String tenantId) {
         if (jdbc.sql("select tenant_id from quota_lock where tenant_id = ? for update").param(tenantId)
                 .query(String.class).optional().isEmpty()) {
-            // a tenant added since the last announcement: the insert locks the new row, or waits for the winner's
-            createLockRow(tenantId);
+            // not announced yet: create the row in a transaction of its own (racing inserts inside the
+            // reserving transactions deadlock on InnoDB), then lock it here
+            separately.executeWithoutResult(tx -> createLockRow(tenantId));
             jdbc.sql("select tenant_id from quota_lock where tenant_id = ? for update").param(tenantId)
                     .query(String.class).single();
         }

@@ -13,12 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import io.stackgate.support.TestDatabases;
+import io.stackgate.support.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,9 +30,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** On the test database with the Flyway migrations (H2 by default). */
+/** On the test database with the Flyway migrations (H2, or MariaDB with -Dstackgate.test.db=mariadb). */
 @JdbcTest
-@Import({JdbcQuotaService.class, JdbcQuotaServiceTest.SmallTenants.class})
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ActiveProfiles(resolver = TestProfiles.class)
+@Import({JdbcQuotaService.class, JdbcQuotaServiceTest.SmallTenants.class, TestDatabases.class})
 @RecordApplicationEvents
 class JdbcQuotaServiceTest {
 

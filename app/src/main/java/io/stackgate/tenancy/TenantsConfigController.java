@@ -1,0 +1,45 @@
+package io.stackgate.tenancy;
+
+import java.net.URI;
+import java.util.List;
+
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.web.Forbidden;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Platform admins reload tenants-config without a restart; a bad config is refused and the old one stays. */
+@RestController
+class TenantsConfigController {
+
+    private final TenantRegistry registry;
+    private final CallerResolver callers;
+
+    TenantsConfigController(TenantRegistry registry, CallerResolver callers) {
+        this.registry = registry;
+        this.callers = callers;
+    }
+
+    @PostMapping("/api/admin/tenants-config/reload")
+    TenantRegistry.ReloadReport reload() {
+        if (!callers.current().hasRole(Caller.PLATFORM_ADMIN)) {
+            throw new Forbidden("only platform admins reload tenants-config");
+        }
+        return registry.reload();
+    }
+
+    @ExceptionHandler(TenantsConfigInvalid.class)
+    ProblemDetail invalid(TenantsConfigInvalid e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "tenants-config has " + e.errors().size() + " error(s); the configuration in force is unchanged");
+        problem.setTitle(e.title());
+        problem.setType(URI.create("https://stackgate.io/problems/invalid-tenants-config"));
+        List<ConfigError> errors = e.errors();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
