@@ -57,7 +57,7 @@ class JdbcQuotaService implements QuotaService {
             return existing.get().reservation();
         }
         List<String> exceeded = new ArrayList<>();
-        sum(tenantId, projectId).plus(demand).exceeding(project.quota()).forEach(d -> exceeded.add("project." + d));
+        sum(tenantId, projectId).plus(demand).exceeding(projectQuota(tenantId, project)).forEach(d -> exceeded.add("project." + d));
         sum(tenantId, null).plus(demand).exceeding(tenant.quota()).forEach(d -> exceeded.add("tenant." + d));
         boolean overQuota = !exceeded.isEmpty();
         jdbc.sql("insert into quota_reservation (" + COLUMNS + ", state, reserved_at) "
@@ -87,7 +87,7 @@ class JdbcQuotaService implements QuotaService {
     @Transactional(readOnly = true)
     public ProjectUsage usage(String tenantId, String projectId) {
         Project project = project(tenant(tenantId), projectId);
-        return new ProjectUsage(tenantId, projectId, project.quota(), sum(tenantId, projectId));
+        return new ProjectUsage(tenantId, projectId, projectQuota(tenantId, project), sum(tenantId, projectId));
     }
 
     /** {@inheritDoc} The usage's project id is null. */
@@ -95,6 +95,38 @@ class JdbcQuotaService implements QuotaService {
     @Transactional(readOnly = true)
     public ProjectUsage tenantUsage(String tenantId) {
         return new ProjectUsage(tenantId, null, tenant(tenantId).quota(), sum(tenantId, null));
+    }
+
+    @Override
+    @Transactional
+    public Quota raise(String tenantId, String projectId, String requestId, Quota amount) {
+        Project project = project(tenant(tenantId), projectId);
+        lockTenant(tenantId);
+        boolean applied = jdbc.sql("select count(*) from quota_adjustment where request_id = ?").param(requestId)
+                .query(Long.class).single() > 0;
+        if (!applied) {
+            jdbc.sql("insert into quota_adjustment (request_id, tenant_id, project_id, vcpus, memory_mib, disk_gib, gpus, "
+                            + "vms, k8s_nodes, applied_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(requestId, tenantId, projectId, amount.vcpus(), amount.memoryMiB(), amount.diskGiB(),
+                            amount.gpus(), amount.vms(), amount.k8sNodes(), Timestamp.from(clock.instant()))
+                    .update();
+        }
+        Quota now = projectQuota(tenantId, project);
+        if (!applied) {
+            events.publishEvent(new QuotaRaised(tenantId, projectId, requestId, amount, now));
+        }
+        return now;
+    }
+
+    /** The project's quota from tenants-config plus every approved raise. */
+    private Quota projectQuota(String tenantId, Project project) {
+        Quota raised = jdbc.sql("select coalesce(sum(vcpus), 0), coalesce(sum(memory_mib), 0), coalesce(sum(disk_gib), 0), "
+                        + "coalesce(sum(gpus), 0), coalesce(sum(vms), 0), coalesce(sum(k8s_nodes), 0) "
+                        + "from quota_adjustment where tenant_id = ? and project_id = ?")
+                .params(tenantId, project.id())
+                .query((rs, n) -> new Quota(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6))).single();
+        return project.quota().plus(raised);
     }
 
     /** Lock rows exist before the first reservation, so that concurrent first reservations need no insert race. */

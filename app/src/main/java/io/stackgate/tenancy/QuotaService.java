@@ -13,4 +13,10 @@ public interface QuotaService {
 
     /** The tenant's quota and what all its projects' reservations hold. */
     ProjectUsage tenantUsage(String tenantId);
+
+    /**
+     * Raises the project's quota by {@code amount} on behalf of an approved quota-change request
+     * (idempotent per request id); returns the project's quota now in force.
+     */
+    Quota raise(String tenantId, String projectId, String requestId, Quota amount);
 }

@@ -53,9 +53,11 @@ class TenantController {
         Tenant tenant = tenants.find(tenantId).filter(t -> caller.canSee(t.id()))
                 .orElseThrow(() -> new NotFound("tenant", tenantId));
         return tenant.projects().stream()
-                .map(project -> new ProjectView(project.id(), project.name(), project.orgUnit(), project.quota(),
-                        quotas.usage(tenantId, project.id()).used(),
-                        project.roleOf(caller.groups()).map(role -> role.name().toLowerCase(Locale.ROOT)).orElse(null)))
+                .map(project -> {
+                    ProjectUsage usage = quotas.usage(tenantId, project.id());
+                    return new ProjectView(project.id(), project.name(), project.orgUnit(), usage.quota(), usage.used(),
+                            project.roleOf(caller.groups()).map(role -> role.name().toLowerCase(Locale.ROOT)).orElse(null));
+                })
                 .toList();
     }
 
