@@ -27,7 +27,7 @@ class RequestTimeline {
 
     /** Steps of the request process worth a line in the timeline, by activity id. */
     private static final Map<String, String> MILESTONES = Map.of(
-            "MarkApproved", "approved",
+            "MarkApproved", "request-approved",
             "StartProvisioning", "provisioning-started",
             "CompleteRequest", "completed",
             "RejectRequest", "rejected",
