@@ -170,6 +170,18 @@ class RequestLifecycleApiTest {
     }
 
     @Test
+    void theTenantAdminMayCancelSomeoneElsesPendingRequest() {
+        String id = submit(api, "alice", "acme", "web", "vm", smallVm()).path("id").asText();
+
+        Response cancelled = api.as("carol").post("/api/requests/" + id + "/cancel");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(api.as("alice").get("/api/requests?status=cancelled&mine=true").body())
+                .anySatisfy(request -> assertThat(request.path("id").asText()).isEqualTo(id));
+    }
+
+    @Test
     void someoneWhoIsNeitherTheRequesterNorATenantAdminMayNotCancel() {
         String id = submit(api, "alice", "acme", "web", "vm", smallVm()).path("id").asText();
 
