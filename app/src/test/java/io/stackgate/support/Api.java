@@ -5,8 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -28,14 +28,24 @@ public class Api {
         }
     }
 
-    private final RestClient http;
+    private final Environment environment;
     private final DevIdentity identity;
     private final ObjectMapper json;
+    private RestClient http;
 
-    Api(@Value("${local.server.port}") int port, DevIdentity identity, ObjectMapper json) {
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+    // the port is known only once the server has started, after this bean was created
+    Api(Environment environment, DevIdentity identity, ObjectMapper json) {
+        this.environment = environment;
         this.identity = identity;
         this.json = json;
+    }
+
+    private synchronized RestClient http() {
+        if (http == null) {
+            http = RestClient.builder()
+                    .baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")).build();
+        }
+        return http;
     }
 
     /** Calls as a demo user from application.yml (alice, bob, carol, maya, olga, admin, dave, erin, frank, fiona). */
@@ -78,7 +88,7 @@ public class Api {
         }
 
         private Response exchange(String method, String path, Object body) {
-            RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+            RestClient.RequestBodySpec request = http().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
             if (token != null) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);

@@ -1,0 +1,112 @@
+package io.stackgate.approvals;
+
+import static io.stackgate.support.Requests.gpuVm;
+import static io.stackgate.support.Requests.smallVm;
+import static io.stackgate.support.Requests.submit;
+import static io.stackgate.support.Requests.taskOf;
+import static io.stackgate.support.Requests.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.stackgate.support.Api;
+import io.stackgate.support.Api.Response;
+import io.stackgate.support.StackgateTest;
+
+@StackgateTest
+class SeparationOfDutiesApiTest {
+
+    private static final String MANAGERS = "/tenants/acme/engineering/managers";
+
+    @Autowired
+    Api api;
+
+    private Api.As ben() {
+        return api.as("ben", List.of(MANAGERS), List.of("approver"));
+    }
+
+    /** An engineering manager who is also in platform operations: a candidate for both levels of a GPU request. */
+    private Api.As max() {
+        return api.as("max", List.of(MANAGERS), List.of("approver", "platform-ops"));
+    }
+
+    @Test
+    void aManagerMayNotApproveTheirOwnRequestButAnotherManagerMay() {
+        String id = submit(api, "bob", "acme", "web", "vm", smallVm()).path("id").asText();
+        assertThat(taskOf(api.as("bob").get("/api/tasks"), id)).isEmpty();
+        JsonNode task = taskOf(ben().get("/api/tasks"), id).orElseThrow();
+
+        Response own = api.as("bob").post("/api/tasks/" + task.path("id").asText() + "/approve");
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.text("detail")).contains("own request");
+
+        assertThat(ben().post("/api/tasks/" + task.path("id").asText() + "/approve").status()).isEqualTo(204);
+        assertThat(status(id)).isEqualTo("PROVISIONING");
+    }
+
+    @Test
+    void whoeverApprovedTheFirstLevelMayNotApproveTheSecond() {
+        String id = submit(api, "alice", "acme", "web", "vm", gpuVm()).path("id").asText();
+        JsonNode first = taskOf(max().get("/api/tasks"), id).orElseThrow();
+        assertThat(first.path("level").asText()).isEqualTo("dept-manager");
+        assertThat(max().post("/api/tasks/" + first.path("id").asText() + "/approve").status()).isEqualTo(204);
+
+        assertThat(taskOf(max().get("/api/tasks"), id)).isEmpty();
+        JsonNode second = taskOf(api.as("olga").get("/api/tasks"), id).orElseThrow();
+        assertThat(second.path("level").asText()).isEqualTo("platform-ops");
+        Response twice = max().post("/api/tasks/" + second.path("id").asText() + "/approve");
+        assertThat(twice.status()).isEqualTo(403);
+        assertThat(status(id)).isEqualTo("PENDING_APPROVAL");
+
+        assertThat(api.as("olga").post("/api/tasks/" + second.path("id").asText() + "/approve").status()).isEqualTo(204);
+        assertThat(status(id)).isEqualTo("PROVISIONING");
+    }
+
+    @Test
+    void aTaskClaimedByOneManagerCannotBeDecidedByAnother() {
+        String id = submit(api, "alice", "acme", "web", "vm", smallVm()).path("id").asText();
+        String taskId = taskOf(api.as("bob").get("/api/tasks"), id).orElseThrow().path("id").asText();
+
+        Response claimed = api.as("bob").post("/api/tasks/" + taskId + "/claim");
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.text("assignee")).isEqualTo("bob");
+
+        assertThat(ben().post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(409);
+        assertThat(ben().post("/api/tasks/" + taskId + "/reject", Map.of("comment", "no")).status()).isEqualTo(409);
+        assertThat(status(id)).isEqualTo("PENDING_APPROVAL");
+    }
+
+    @Test
+    void aDelegatedTaskIsDecidedByTheDelegateAndTheTimelineSaysSo() {
+        String id = submit(api, "alice", "acme", "web", "vm", smallVm()).path("id").asText();
+        String taskId = taskOf(api.as("bob").get("/api/tasks"), id).orElseThrow().path("id").asText();
+
+        Response delegated = api.as("bob").post("/api/tasks/" + taskId + "/delegate", Map.of("user", "ben"));
+        assertThat(delegated.status()).isEqualTo(200);
+        assertThat(delegated.text("assignee")).isEqualTo("ben");
+
+        JsonNode inBensInbox = taskOf(ben().get("/api/tasks"), id).orElseThrow();
+        assertThat(inBensInbox.path("assignee").asText()).isEqualTo("ben");
+        assertThat(taskOf(api.as("bob").get("/api/tasks"), id)).isEmpty();
+        assertThat(ben().post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(204);
+
+        JsonNode details = api.as("alice").get("/api/requests/" + id).body();
+        assertThat(details.path("status").asText()).isEqualTo("PROVISIONING");
+        assertThat(texts(details.path("timeline"), "action")).containsSubsequence("delegated", "approved");
+        assertThat(details.path("timeline")).anySatisfy(entry -> {
+            assertThat(entry.path("action").asText()).isEqualTo("delegated");
+            assertThat(entry.path("actor").asText()).isEqualTo("bob");
+            assertThat(entry.path("detail").asText()).isEqualTo("to ben");
+        });
+        assertThat(details.path("approvalLevels").get(0).path("decidedBy").asText()).isEqualTo("ben");
+    }
+
+    private String status(String requestId) {
+        return api.as("alice").get("/api/requests/" + requestId).text("status");
+    }
+}

@@ -1,0 +1,68 @@
+package io.stackgate.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.stackgate.support.Api.Response;
+
+/** Bodies and look-ups the API tests share: every test builds its own requests and finds its own tasks. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** A fresh DNS-label name, so no two requests of the suite share one. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Map<String, Object> vm(int vcpus, long memoryMiB, long diskGiB, int gpus) {
+        return Api.map("name", uniqueName("vm"), "arch", "x86_64", "vcpus", vcpus, "memoryMiB", memoryMiB,
+                "diskGiB", diskGiB, "image", "debian-12", "gpus", gpus);
+    }
+
+    /** 2 vCPU, 4 GiB, 20 GiB, no GPU: the dept-manager alone approves it. */
+    public static Map<String, Object> smallVm() {
+        return vm(2, 4096, 20, 0);
+    }
+
+    /** A small VM with one GPU: dept-manager, then platform-ops. */
+    public static Map<String, Object> gpuVm() {
+        return vm(2, 4096, 20, 1);
+    }
+
+    public static Map<String, Object> submission(String tenant, String project, String type, Object spec) {
+        return Api.map("tenant", tenant, "project", project, "type", type, "spec", spec,
+                "justification", "needed for the API tests");
+    }
+
+    /** Submits and insists on 201; returns the request details. */
+    public static JsonNode submit(Api api, String user, String tenant, String project, String type, Object spec) {
+        Response response = api.as(user).post("/api/requests", submission(tenant, project, type, spec));
+        if (response.status() != 201) {
+            throw new AssertionError("submit as " + user + " answered " + response.status() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The open approval task of this request in the inbox the response holds, if any. */
+    public static Optional<JsonNode> taskOf(Response inbox, String requestId) {
+        for (JsonNode task : inbox.body()) {
+            if (requestId.equals(task.path("request").path("id").asText())) {
+                return Optional.of(task);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(field == null ? node.asText() : node.path(field).asText()));
+        return values;
+    }
+}
