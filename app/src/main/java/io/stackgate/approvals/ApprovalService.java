@@ -95,15 +95,9 @@ public class ApprovalService {
     @Transactional
     public InboxTask claim(Caller caller, String taskId) {
         return engine.as(caller, () -> {
-            Task task = visibleTask(caller, taskId);
-            ResourceRequest request = requests.load(businessKey(task));
-            checkMayDecide(caller, request);
-            if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
-                throw new Conflict("the task is claimed by " + task.getAssignee());
-            }
-            if (task.getAssignee() == null) {
-                taskService.claim(taskId, caller.username());
-            }
+            Actionable actionable = actionable(caller, taskId);
+            ResourceRequest request = actionable.request();
+            claimIfFree(caller, actionable.task());
             String level = level(taskId);
             events.publishEvent(new TaskClaimed(request.id(), request.tenantId(), taskId, level, caller.username(), Instant.now()));
             return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
@@ -129,12 +123,7 @@ public class ApprovalService {
             throw new InvalidInput("user", "must name the user to delegate to");
         }
         return engine.as(caller, () -> {
-            Task task = visibleTask(caller, taskId);
-            ResourceRequest request = requests.load(businessKey(task));
-            checkMayDecide(caller, request);
-            if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
-                throw new Conflict("the task is claimed by " + task.getAssignee());
-            }
+            ResourceRequest request = actionable(caller, taskId).request();
             if (user.equals(request.requester())) {
                 throw new Forbidden("a request cannot be delegated to its requester");
             }
@@ -151,15 +140,9 @@ public class ApprovalService {
 
     private void decide(Caller caller, String taskId, boolean approved, String comment) {
         engine.run(caller, () -> {
-            Task task = visibleTask(caller, taskId);
-            ResourceRequest request = requests.load(businessKey(task));
-            checkMayDecide(caller, request);
-            if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
-                throw new Conflict("the task is claimed by " + task.getAssignee());
-            }
-            if (task.getAssignee() == null) {
-                taskService.claim(taskId, caller.username());
-            }
+            Actionable actionable = actionable(caller, taskId);
+            ResourceRequest request = actionable.request();
+            claimIfFree(caller, actionable.task());
             String level = level(taskId);
             String decision = approved ? "approved" : "rejected";
             Instant now = Instant.now();
@@ -172,6 +155,29 @@ public class ApprovalService {
                     ? variables("approved", true, "decidedBy", caller.username())
                     : variables("approved", false, "decidedBy", caller.username(), "rejectionReason", comment));
         });
+    }
+
+    private record Actionable(Task task, ResourceRequest request) {
+    }
+
+    /**
+     * The task if the caller may act on it now: visible to the caller, not the caller's own request, no level of
+     * it decided by the caller yet, and not claimed by someone else.
+     */
+    private Actionable actionable(Caller caller, String taskId) {
+        Task task = visibleTask(caller, taskId);
+        ResourceRequest request = requests.load(businessKey(task));
+        checkMayDecide(caller, request);
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+            throw new Conflict("the task is claimed by " + task.getAssignee());
+        }
+        return new Actionable(task, request);
+    }
+
+    private void claimIfFree(Caller caller, Task task) {
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), caller.username());
+        }
     }
 
     private void checkMayDecide(Caller caller, ResourceRequest request) {
