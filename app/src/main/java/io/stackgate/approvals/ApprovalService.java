@@ -69,9 +69,11 @@ public class ApprovalService {
             }
             taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskAssignee(caller.username()).active()
                     .list().forEach(t -> tasks.putIfAbsent(t.getId(), t));
+            taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskOwner(caller.username()).active()
+                    .list().forEach(t -> tasks.putIfAbsent(t.getId(), t));
             List<InboxTask> inbox = new ArrayList<>();
             for (Task task : tasks.values()) {
-                if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+                if (!mayTake(caller, task)) {
                     continue;
                 }
                 ResourceRequest request = requests.load(businessKey(task));
@@ -97,7 +99,7 @@ public class ApprovalService {
         return engine.as(caller, () -> {
             Actionable actionable = actionable(caller, taskId);
             ResourceRequest request = actionable.request();
-            claimIfFree(caller, actionable.task());
+            take(caller, actionable.task());
             String level = level(taskId);
             events.publishEvent(new TaskClaimed(request.id(), request.tenantId(), taskId, level, caller.username(), Instant.now()));
             return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
@@ -168,15 +170,30 @@ public class ApprovalService {
         Task task = visibleTask(caller, taskId);
         ResourceRequest request = requests.load(businessKey(task));
         checkMayDecide(caller, request);
-        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+        if (!mayTake(caller, task)) {
             throw new Conflict("the task is claimed by " + task.getAssignee());
         }
         return new Actionable(task, request);
     }
 
+    /** Unclaimed, claimed by the caller, or delegated by the caller (who keeps the right to take it back). */
+    private static boolean mayTake(Caller caller, Task task) {
+        return task.getAssignee() == null || task.getAssignee().equals(caller.username())
+                || caller.username().equals(task.getOwner());
+    }
+
     private void claimIfFree(Caller caller, Task task) {
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), caller.username());
+        }
+    }
+
+    /** Claims the task, or takes a task the caller delegated back from its delegate. */
+    private void take(Caller caller, Task task) {
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), caller.username());
+        } else if (!task.getAssignee().equals(caller.username())) {
+            taskService.setAssignee(task.getId(), caller.username());
         }
     }
 
@@ -191,7 +208,8 @@ public class ApprovalService {
 
     private Task visibleTask(Caller caller, String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(APPROVAL_TASK).singleResult();
-        if (task == null || !(caller.username().equals(task.getAssignee()) || isCandidate(caller, taskId))) {
+        if (task == null || !(caller.username().equals(task.getAssignee()) || caller.username().equals(task.getOwner())
+                || isCandidate(caller, taskId))) {
             throw new NotFound("task", taskId);
         }
         if (task.isSuspended()) {

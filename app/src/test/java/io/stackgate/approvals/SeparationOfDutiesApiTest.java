@@ -92,7 +92,9 @@ class SeparationOfDutiesApiTest {
 
         JsonNode inBensInbox = taskOf(ben().get("/api/tasks"), id).orElseThrow();
         assertThat(inBensInbox.path("assignee").asText()).isEqualTo("ben");
-        assertThat(taskOf(api.as("bob").get("/api/tasks"), id)).isEmpty();
+        JsonNode inBobsInbox = taskOf(api.as("bob").get("/api/tasks"), id).orElseThrow();
+        assertThat(inBobsInbox.path("assignee").asText()).as("the delegator still sees it, assigned to ben").isEqualTo("ben");
+        assertThat(taskOf(api.as("fiona").get("/api/tasks"), id)).isEmpty();
         assertThat(ben().post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(204);
 
         JsonNode details = api.as("alice").get("/api/requests/" + id).body();
@@ -104,6 +106,23 @@ class SeparationOfDutiesApiTest {
             assertThat(entry.path("detail").asText()).isEqualTo("to ben");
         });
         assertThat(details.path("approvalLevels").get(0).path("decidedBy").asText()).isEqualTo("ben");
+    }
+
+    @Test
+    void theDelegatorTakesBackATaskDelegatedToSomeoneWhoCannotSeeIt() {
+        String id = submit(api, "alice", "acme", "web", "vm", smallVm()).path("id").asText();
+        String taskId = taskOf(api.as("bob").get("/api/tasks"), id).orElseThrow().path("id").asText();
+
+        assertThat(api.as("bob").post("/api/tasks/" + taskId + "/delegate", Map.of("user", "dave")).status()).isEqualTo(200);
+        assertThat(taskOf(api.as("dave").get("/api/tasks"), id)).as("dave is in another tenant").isEmpty();
+        assertThat(api.as("dave").post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(404);
+        assertThat(ben().post("/api/tasks/" + taskId + "/approve").status()).as("assigned to dave, not ben").isEqualTo(409);
+
+        Response takenBack = api.as("bob").post("/api/tasks/" + taskId + "/claim");
+        assertThat(takenBack.status()).isEqualTo(200);
+        assertThat(takenBack.text("assignee")).isEqualTo("bob");
+        assertThat(api.as("bob").post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(204);
+        assertThat(status(id)).isEqualTo("PROVISIONING");
     }
 
     private String status(String requestId) {

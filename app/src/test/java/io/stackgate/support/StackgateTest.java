@@ -13,7 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stackgate.tenants.config-dir=src/test/resources/tenants-config")
+        properties = "stackgate.tenants.config-dir=src/test/tenants-config")
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import({TestDatabases.class, Api.class})
 public @interface StackgateTest {
