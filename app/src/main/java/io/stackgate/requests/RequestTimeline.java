@@ -3,6 +3,7 @@ package io.stackgate.requests;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,11 @@ class RequestTimeline {
             "CancelRequest", "cancelled",
             "FailRequest", "failed",
             "EscalateApproval", "escalated");
+
+    /** The order of timeline actions within one level (or the request) when their times tie. */
+    private static final List<String> RANK = List.of("submitted", "approval-requested", "claimed", "delegated",
+            "escalated", "approved", "rejected", "request-approved", "provisioning-started", "completed", "cancelled",
+            "failed");
 
     record Entry(Instant at, String actor, String action, String level, String detail) {
     }
@@ -92,10 +98,23 @@ class RequestTimeline {
                 addTaskEntries(timeline, level, task, taskVariables.getOrDefault(task.getId(), Map.of()), links);
             }
         }
-        history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list().stream()
+        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).list();
+        Map<String, String> levelOfScope = new HashMap<>();
+        for (int i = 0; i < tasks.size() && i < steps.size(); i++) {
+            String taskActivity = tasks.get(i).getActivityInstanceId();
+            String level = steps.get(i);
+            activities.stream().filter(a -> a.getId().equals(taskActivity)).findFirst()
+                    .ifPresent(a -> levelOfScope.put(a.getParentActivityInstanceId(), level));
+        }
+        activities.stream()
                 .filter(a -> MILESTONES.containsKey(a.getActivityId()) && a.getEndTime() != null)
-                .forEach(a -> timeline.add(milestone(a)));
-        timeline.sort(Comparator.comparing(Entry::at));
+                .forEach(a -> timeline.add(milestone(a, levelOfScope.get(a.getParentActivityInstanceId()))));
+        // MySQL keeps whole seconds: within one second, order by level, then by the step's place in the flow
+        timeline.sort(Comparator.comparing(Entry::at)
+                .thenComparingInt(e -> e.action().equals("submitted") ? -1
+                        : e.level() == null ? steps.size() : steps.indexOf(e.level()))
+                .thenComparingInt(e -> RANK.indexOf(e.action())));
         return new History(levels, timeline);
     }
 
@@ -144,7 +163,7 @@ class RequestTimeline {
         }
     }
 
-    private static Entry milestone(HistoricActivityInstance activity) {
-        return new Entry(activity.getEndTime().toInstant(), "system", MILESTONES.get(activity.getActivityId()), null, null);
+    private static Entry milestone(HistoricActivityInstance activity, String level) {
+        return new Entry(activity.getEndTime().toInstant(), "system", MILESTONES.get(activity.getActivityId()), level, null);
     }
 }
