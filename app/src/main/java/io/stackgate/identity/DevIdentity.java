@@ -23,14 +23,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Signs Keycloak-shaped tokens ({@code preferred_username}, {@code groups} with full paths,
- * {@code realm_access.roles}) for the demo users, with an RSA key kept (0600) in the data folder.
- * It stands in for Keycloak on the embedded default until an issuer is configured.
+ * {@code realm_access.roles}, {@code aud}) with an RSA key kept (0600) on disk. Only the fast test suite enables it
+ * ({@code stackgate.dev-identity.enabled}); everything else takes tokens from Keycloak.
  */
 public class DevIdentity {
 
@@ -74,6 +72,11 @@ public class DevIdentity {
                 .claim("realm_access", Map.of("roles", roles))
                 .claim("azp", "stackgate-portal")
                 .build();
+        return sign(claims);
+    }
+
+    /** Signs exactly these claims with the test key (tests use it for wrong issuers, audiences and expiries). */
+    public String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
@@ -83,12 +86,10 @@ public class DevIdentity {
         }
     }
 
-    JwtDecoder decoder() {
+    NimbusJwtDecoder decoder() {
         try {
             RSAPublicKey publicKey = key.toRSAPublicKey();
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-            return decoder;
+            return NimbusJwtDecoder.withPublicKey(publicKey).build();
         } catch (JOSEException e) {
             throw new IllegalStateException("dev identity key is unusable", e);
         }

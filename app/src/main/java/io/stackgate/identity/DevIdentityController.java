@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,11 +18,10 @@ import io.stackgate.web.Forbidden;
 import io.stackgate.web.InvalidInput;
 
 /**
- * Hands out demo users' tokens on the embedded default. Answers only requests from this machine,
- * and exists only while no OIDC issuer is configured.
+ * Hands out test tokens for the demo users where test tokens are enabled; answers only requests from this machine.
  */
 @RestController
-@ConditionalOnExpression("'${stackgate.security.issuer-uri:}'.isBlank()")
+@ConditionalOnProperty(name = "stackgate.dev-identity.enabled", havingValue = "true")
 class DevIdentityController {
 
     private final DevIdentity devIdentity;

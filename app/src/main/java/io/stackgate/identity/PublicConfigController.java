@@ -3,34 +3,32 @@ package io.stackgate.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a UI or a tool needs to know before it has a token. */
+/** What a UI or a tool needs to know before it has a token (no authentication). */
 @RestController
 class PublicConfigController {
 
-    private final SecurityProperties security;
-    private final ObjectProvider<DevIdentity> devIdentity;
+    private final TokenIssuer issuer;
+    private final String realm;
+    private final String portalClientId;
 
-    PublicConfigController(SecurityProperties security, ObjectProvider<DevIdentity> devIdentity) {
-        this.security = security;
-        this.devIdentity = devIdentity;
+    PublicConfigController(TokenIssuer issuer, @Value("${stackgate.keycloak.realm:stackgate}") String realm,
+            @Value("${stackgate.keycloak.portal-client-id:stackgate-portal}") String portalClientId) {
+        this.issuer = issuer;
+        this.realm = realm;
+        this.portalClientId = portalClientId;
     }
 
     @GetMapping("/api/public/config")
     Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();
-        DevIdentity dev = devIdentity.getIfAvailable();
-        if (dev != null) {
-            config.put("identity", "dev");
-            config.put("issuer", dev.issuer());
-            config.put("tokenEndpoint", "/dev-identity/token");
-        } else {
-            config.put("identity", "oidc");
-            config.put("issuer", security.issuerUri());
-        }
+        config.put("identity", issuer.kind().name().toLowerCase().replace('_', '-'));
+        config.put("issuer", issuer.uri());
+        config.put("realm", realm);
+        config.put("clientId", portalClientId);
         return config;
     }
 }

@@ -4,7 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -46,26 +48,48 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The dev identity exists only while no issuer is configured. */
+    /** Test tokens signed by a local key: only where explicitly enabled (the fast test suite). */
     @Bean
-    @ConditionalOnExpression("'${stackgate.security.issuer-uri:}'.isBlank()")
+    @ConditionalOnProperty(name = "stackgate.dev-identity.enabled", havingValue = "true")
     DevIdentity devIdentity(DevIdentityProperties properties) {
         return new DevIdentity(properties);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties security, ObjectProvider<DevIdentity> devIdentities) {
-        DevIdentity devIdentity = devIdentities.getIfAvailable();
-        if (devIdentity != null) {
-            return devIdentity.decoder();
+    TokenIssuer tokenIssuer(SecurityProperties security, ObjectProvider<DevIdentity> devIdentity,
+            @Value("${stackgate.keycloak.base-url:http://127.0.0.1:8180}") String keycloakBaseUrl,
+            @Value("${stackgate.keycloak.realm:stackgate}") String realm) {
+        DevIdentity dev = devIdentity.getIfAvailable();
+        if (dev != null) {
+            return new TokenIssuer(dev.issuer(), TokenIssuer.Kind.TEST_TOKENS);
         }
-        NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(security.issuerUri());
-        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(security.issuerUri());
+        if (security.hasExternalIssuer()) {
+            return new TokenIssuer(security.issuerUri(), TokenIssuer.Kind.EXTERNAL);
+        }
+        return new TokenIssuer(keycloakBaseUrl.replaceAll("/+$", "") + "/realms/" + realm, TokenIssuer.Kind.DEV_KEYCLOAK);
+    }
+
+    /**
+     * Checks signature (the issuer's published keys, fetched on first use so the app starts while Keycloak is still
+     * starting), expiry, issuer and audience.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(TokenIssuer issuer, SecurityProperties security, ObjectProvider<DevIdentity> devIdentity) {
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.uri());
         if (security.audience() != null && !security.audience().isBlank()) {
             validator = new DelegatingOAuth2TokenValidator<>(validator, audience(security.audience()));
         }
-        decoder.setJwtValidator(validator);
-        return decoder;
+        OAuth2TokenValidator<Jwt> validators = validator;
+        if (issuer.kind() == TokenIssuer.Kind.TEST_TOKENS) {
+            NimbusJwtDecoder decoder = devIdentity.getObject().decoder();
+            decoder.setJwtValidator(validators);
+            return decoder;
+        }
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer.uri());
+            decoder.setJwtValidator(validators);
+            return decoder;
+        });
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

@@ -1,0 +1,122 @@
+package io.stackgate.identity;
+
+import static io.stackgate.support.Requests.smallVm;
+import static io.stackgate.support.Requests.submission;
+import static io.stackgate.support.Requests.taskOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.stackgate.support.Api;
+import io.stackgate.support.Api.Response;
+
+/**
+ * Every endpoint × every kind of caller, own tenant (acme) and other tenant (globex), against a table of expected
+ * statuses written here by hand — not computed by the code under test. Subclasses say where tokens come from.
+ */
+abstract class AuthorizationMatrix {
+
+    /** Columns: the callers. alice requester (acme/web member), bob acme engineering manager, carol acme tenant
+     * admin, maya acme auditor (web viewer), olga platform-ops, admin platform-admin, dave globex requester,
+     * erin globex approver, anon no token. */
+    static final List<String> CALLERS = List.of("alice", "bob", "carol", "maya", "olga", "admin", "dave", "erin", "anon");
+
+    /** One endpoint and what it answers each caller, in the order of {@link #CALLERS}. */
+    record Row(String name, Function<Supplier<Fixture>, Call> call, int... expected) {
+    }
+
+    record Call(String method, String path, Object body) {
+    }
+
+    /** Objects of tenant acme the calls act on: alice's pending small VM request and its dept-manager task. */
+    record Fixture(String requestId, String taskId) {
+    }
+
+    static final Object DECISION = Map.of("comment", "matrix");
+
+    static final List<Row> ROWS = List.of(
+            new Row("GET /api/tenants", f -> get("/api/tenants"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/tenants/acme/projects", f -> get("/api/tenants/acme/projects"),
+                    200, 200, 200, 200, 200, 200, 404, 404, 401),
+            new Row("POST /api/requests into acme/web", f -> post("/api/requests",
+                    submission("acme", "web", "vm", smallVm())),
+                    201, 201, 201, 403, 403, 403, 404, 404, 401),
+            new Row("GET /api/requests", f -> get("/api/requests"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/requests/{acme request}", f -> get("/api/requests/" + f.get().requestId()),
+                    200, 200, 200, 200, 200, 200, 404, 404, 401),
+            new Row("POST /api/requests/{acme request}/cancel", f -> post("/api/requests/" + f.get().requestId() + "/cancel", null),
+                    200, 403, 200, 403, 403, 200, 404, 404, 401),
+            new Row("GET /api/tasks", f -> get("/api/tasks"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/tasks/{acme task}", f -> get("/api/tasks/" + f.get().taskId()),
+                    404, 200, 404, 404, 404, 404, 404, 404, 401),
+            new Row("POST /api/tasks/{acme task}/claim", f -> post("/api/tasks/" + f.get().taskId() + "/claim", null),
+                    404, 200, 404, 404, 404, 404, 404, 404, 401),
+            new Row("POST /api/tasks/{acme task}/approve", f -> post("/api/tasks/" + f.get().taskId() + "/approve", DECISION),
+                    404, 204, 404, 404, 404, 404, 404, 404, 401),
+            new Row("POST /api/tasks/{acme task}/reject", f -> post("/api/tasks/" + f.get().taskId() + "/reject", DECISION),
+                    404, 204, 404, 404, 404, 404, 404, 404, 401),
+            new Row("POST /api/tasks/{acme task}/delegate", f -> post("/api/tasks/" + f.get().taskId() + "/delegate",
+                    Map.of("user", "ben")),
+                    404, 200, 404, 404, 404, 404, 404, 404, 401),
+            new Row("GET /api/incidents", f -> get("/api/incidents"),
+                    403, 403, 200, 403, 200, 200, 403, 403, 401),
+            new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
+                    403, 403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("GET /engine-rest/engine", f -> get("/engine-rest/engine"),
+                    403, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET /api/public/config", f -> get("/api/public/config"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Row("GET /actuator/health", f -> get("/actuator/health"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 200));
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Row row : ROWS) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                cells.add(Arguments.of(row.name(), CALLERS.get(i), row.expected()[i], row));
+            }
+        }
+        return cells.stream();
+    }
+
+    /** The API as this caller ({@code anon}: no token). */
+    protected abstract Api.As caller(String name);
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("cells")
+    void everyEndpointAnswersEveryCallerAsTheTableSays(String endpoint, String caller, int expected, Row row) {
+        Call call = row.call().apply(this::fixture);
+        Api.As as = caller(caller);
+        Response response = call.method().equals("GET") ? as.get(call.path())
+                : call.body() == null ? as.post(call.path()) : as.post(call.path(), call.body());
+        assertThat(response.status()).as(endpoint + " as " + caller + ": " + response.body()).isEqualTo(expected);
+    }
+
+    private Fixture fixture() {
+        Response submitted = caller("alice").post("/api/requests", submission("acme", "web", "vm", smallVm()));
+        assertThat(submitted.status()).as("fixture: " + submitted.body()).isEqualTo(201);
+        String requestId = submitted.text("id");
+        String taskId = taskOf(caller("bob").get("/api/tasks"), requestId).orElseThrow().path("id").asText();
+        return new Fixture(requestId, taskId);
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    private static Call post(String path, Object body) {
+        return new Call("POST", path, body);
+    }
+}

@@ -1,0 +1,19 @@
+package io.stackgate.identity;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
+
+/** The authorization matrix with Keycloak-shaped test tokens (fast; the IT runs it with real Keycloak tokens). */
+@StackgateTest
+class AuthorizationMatrixApiTest extends AuthorizationMatrix {
+
+    @Autowired
+    Api api;
+
+    @Override
+    protected Api.As caller(String name) {
+        return name.equals("anon") ? api.anonymous() : api.as(name);
+    }
+}
