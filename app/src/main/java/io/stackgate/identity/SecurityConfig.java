@@ -27,7 +27,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Every call needs a bearer JWT except health, the public config, API docs and the static shell. */
+/** Every call needs a bearer JWT except health, the public config, API docs and the static shell (Cockpit: {@link CockpitSecurity}). */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -41,8 +41,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/dev-identity/token").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/camunda/**", "/engine-rest/**")
-                        .hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
+                        .requestMatchers(CockpitSecurity.path("/engine-rest/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
         return http.build();

@@ -76,6 +76,8 @@ abstract class AuthorizationMatrix {
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /engine-rest/engine", f -> get("/engine-rest/engine"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET /camunda/api/engine/engine (Cockpit's API)", f -> get("/camunda/api/engine/engine"),
+                    403, 403, 403, 403, 200, 200, 403, 403, 401),
             new Row("GET /api/public/config", f -> get("/api/public/config"),
                     200, 200, 200, 200, 200, 200, 200, 200, 200),
             new Row("GET /actuator/health", f -> get("/actuator/health"),
