@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,8 +40,26 @@ public class CallerResolver {
         Set<String> groups = Set.copyOf(stringList(jwt.getClaim("groups")));
         Set<String> roles = Set.copyOf(realmRoles(jwt));
         boolean platformWide = roles.contains(Caller.PLATFORM_ADMIN) || roles.contains(Caller.PLATFORM_OPS);
-        Set<String> tenants = platformWide ? tenantDirectory.allTenantIds() : Caller.tenantsOf(groups);
+        Set<String> tenants = new TreeSet<>(Caller.tenantsOf(groups));
+        tenants.addAll(organizations(jwt));
+        if (platformWide) {
+            tenants = tenantDirectory.allTenantIds();
+        } else {
+            tenants.retainAll(tenantDirectory.allTenantIds());
+        }
         return new Caller(username, groups, roles, tenants);
+    }
+
+    /**
+     * Keycloak organizations the user belongs to ({@code organization} claim: a list of aliases, or a map keyed
+     * by alias); an organization's alias is a tenant id.
+     */
+    static Set<String> organizations(Jwt jwt) {
+        Object claim = jwt.getClaim("organization");
+        if (claim instanceof Map<?, ?> map) {
+            return map.keySet().stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+        }
+        return new TreeSet<>(stringList(claim));
     }
 
     static List<String> realmRoles(Jwt jwt) {
