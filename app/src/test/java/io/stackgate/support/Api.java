@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -29,14 +30,15 @@ public class Api {
     }
 
     private final Environment environment;
-    private final DevIdentity identity;
+    private final ObjectProvider<DevIdentity> identities;
     private final ObjectMapper json;
     private RestClient http;
 
-    // the port is known only once the server has started, after this bean was created
-    Api(Environment environment, DevIdentity identity, ObjectMapper json) {
+    // the port is known only once the server has started, after this bean was created;
+    // test tokens exist only where enabled (the ITs call with real Keycloak tokens through withToken)
+    Api(Environment environment, ObjectProvider<DevIdentity> identities, ObjectMapper json) {
         this.environment = environment;
-        this.identity = identity;
+        this.identities = identities;
         this.json = json;
     }
 
@@ -50,12 +52,12 @@ public class Api {
 
     /** Calls as a demo user from application.yml (alice, bob, carol, maya, olga, admin, dave, erin, frank, fiona). */
     public As as(String username) {
-        return new As(identity.tokenFor(username));
+        return new As(identities.getObject().tokenFor(username));
     }
 
     /** Calls as a made-up user with exactly these groups and roles. */
     public As as(String username, List<String> groups, List<String> roles) {
-        return new As(identity.token(username, groups, roles, java.time.Duration.ofMinutes(10)));
+        return new As(identities.getObject().token(username, groups, roles, java.time.Duration.ofMinutes(10)));
     }
 
     /** Calls with no token at all. */
