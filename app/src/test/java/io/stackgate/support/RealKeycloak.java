@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +40,9 @@ import io.stackgate.tenancy.TestTenantGroups;
 
 /**
  * One real Keycloak per test JVM ({@code @ExtendWith(RealKeycloak.class)}, or any static method here): unpacked into
- * {@code target/keycloak-it/}, started on free loopback ports with a fresh realm generated from
- * {@code src/test/tenants-config} and the demo users of application.yml (password {@code <username>-demo}), and
- * stopped when the JVM exits.
+ * {@code target/keycloak-it/} (its dev database is kept between runs), started on free loopback ports with a fresh
+ * realm generated from {@code src/test/tenants-config} and the demo users of application.yml (password
+ * {@code <username>-demo}), replaced through the admin API at every start, and stopped when the JVM exits.
  */
 public final class RealKeycloak implements BeforeAllCallback {
 
@@ -115,15 +116,19 @@ public final class RealKeycloak implements BeforeAllCallback {
 
     /** Keycloak's admin API of the test realm, as the bootstrap admin of the master realm. */
     public static RestClient adminClient() {
+        return RestClient.builder().baseUrl(baseUrl() + "/admin/realms/" + settings().realm())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).build();
+    }
+
+    private static String adminToken() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "password");
         form.add("client_id", "admin-cli");
         form.add("username", "admin");
         form.add("password", adminPassword);
-        JsonNode answer = RestClient.create(baseUrl()).post().uri("/realms/master/protocol/openid-connect/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
-        return RestClient.builder().baseUrl(baseUrl() + "/admin/realms/" + settings().realm())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + answer.path("access_token").asText()).build();
+        return RestClient.create(baseUrl()).post().uri("/realms/master/protocol/openid-connect/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class)
+                .path("access_token").asText();
     }
 
     public static void addToGroup(String username, String groupPath) {
@@ -178,18 +183,52 @@ public final class RealKeycloak implements BeforeAllCallback {
         KeycloakServer server = new KeycloakServer(keycloak.home(), keycloak.version(), httpPort, managementPort);
         Instant begin = Instant.now();
         server.unpack();
-        server.forgetData();
-        server.importRealm(new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true));
-        adminPassword = UUID.randomUUID().toString();
+        adminPassword = keepDatabaseOrForgetIt(server, keycloak.home().resolve("admin-password"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "real-keycloak-stop"));
         server.start(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
         if (!server.awaitReady(START_TIMEOUT)) {
             server.stop();
             throw new IllegalStateException("the test Keycloak did not start: see " + server.log());
         }
+        settings = keycloak;
+        try {
+            replaceRealm(new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true));
+        } catch (RuntimeException e) {
+            settings = null;
+            server.stop();
+            throw e;
+        }
         System.out.printf("real Keycloak ready at %s after %d s%n", server.baseUrl(),
                 Duration.between(begin, Instant.now()).toSeconds());
         return keycloak;
+    }
+
+    /**
+     * Keycloak's dev database survives between runs (a fresh one costs ~20 s): the master realm's admin password is
+     * kept beside it, and the test realm is replaced through the admin API at every start.
+     */
+    private static String keepDatabaseOrForgetIt(KeycloakServer server, Path passwordFile) {
+        try {
+            Files.deleteIfExists(server.distribution().resolve("data/import/stackgate-realm.json"));
+            if (Files.exists(passwordFile) && Files.exists(server.distribution().resolve("data/h2"))) {
+                return Files.readString(passwordFile).strip();
+            }
+            server.forgetData();
+            String password = UUID.randomUUID().toString();
+            Files.writeString(passwordFile, password);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void replaceRealm(JsonNode realm) {
+        RestClient admin = RestClient.create(baseUrl() + "/admin/realms");
+        String bearer = "Bearer " + adminToken();
+        admin.delete().uri("/{realm}", realm.path("realm").asText()).header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange((request, response) -> response.getStatusCode()); // 404 the first time
+        admin.post().header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .body(realm.toString()).retrieve().toBodilessEntity();
     }
 
     private static int freePort() {
