@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,11 +71,16 @@ public final class KeycloakServer {
         run(List.of("tar", "-xzf", archive.toString(), "-C", home.toString()));
     }
 
-    /** Puts the realm where {@code --import-realm} finds it (an existing realm of that name is kept as it is). */
+    /**
+     * Puts the realm where {@code --import-realm} finds it (an existing realm of that name is kept as it is). The file
+     * holds the backend's secret and the demo passwords: only its owner may read it.
+     */
     public void importRealm(ObjectNode realm) {
         Path file = distribution().resolve("data/import").resolve(realm.path("realm").asText() + "-realm.json");
         try {
             Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), realm);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
