@@ -1,0 +1,187 @@
+package io.stackgate.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the Keycloak realm (as the JSON Keycloak imports) from tenants-config and the demo users: the group tree
+ * {@code /tenants/<tenant>/<org unit>/…} with a {@code managers} group under every org unit, the platform's realm
+ * roles, the portal and backend clients with their mappers, and the users.
+ */
+public final class RealmGenerator {
+
+    public static final List<String> REALM_ROLES = List.of(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS,
+            Caller.AUDITOR, Caller.TENANT_ADMIN, Caller.APPROVER, Caller.REQUESTER);
+
+    /** What the backend's service account needs to read and write groups and read users. */
+    static final List<String> BACKEND_ROLES = List.of("manage-users", "view-users", "query-groups", "query-users");
+
+    static final String TENANTS_ROOT = "/tenants";
+    private static final List<String> PORTAL_REDIRECTS = List.of("http://127.0.0.1:8080/*", "http://localhost:5173/*");
+
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
+    private final KeycloakProperties keycloak;
+
+    public RealmGenerator(KeycloakProperties keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    /**
+     * Every group path under {@code /tenants} that tenants-config declares, parents (and {@code /tenants}) included:
+     * each tenant, each org unit and its {@code managers} group, and every group the tenant's YAML names there.
+     */
+    public static SortedSet<String> tenantGroupPaths(Collection<TenantGroups.Declared> tenants) {
+        SortedSet<String> paths = new TreeSet<>();
+        for (TenantGroups.Declared tenant : tenants) {
+            String root = TENANTS_ROOT + "/" + tenant.tenantId();
+            paths.add(root);
+            for (String unit : tenant.orgUnitPaths()) {
+                addWithParents(paths, root + "/" + unit + "/managers");
+            }
+            tenant.namedGroups().stream().filter(group -> group.startsWith(TENANTS_ROOT + "/"))
+                    .forEach(group -> addWithParents(paths, group));
+        }
+        return paths;
+    }
+
+    /**
+     * The realm. {@code dev} adds direct access grants to the portal client (for curl and tests); the demo users are
+     * given the password {@code <username>-demo}.
+     */
+    public ObjectNode realm(Collection<TenantGroups.Declared> tenants, Map<String, DevIdentityProperties.DemoUser> users,
+            boolean dev) {
+        SortedSet<String> groups = new TreeSet<>(tenantGroupPaths(tenants));
+        tenants.forEach(tenant -> tenant.namedGroups().stream().filter(g -> g.startsWith("/"))
+                .forEach(g -> addWithParents(groups, g)));
+        users.values().forEach(user -> user.groups().forEach(g -> addWithParents(groups, g)));
+
+        ObjectNode realm = json.objectNode()
+                .put("realm", keycloak.realm())
+                .put("enabled", true)
+                .put("sslRequired", "external")
+                .put("registrationAllowed", false)
+                .put("accessTokenLifespan", keycloak.accessTokenLifespan().toSeconds());
+        ArrayNode roles = realm.putObject("roles").putArray("realm");
+        REALM_ROLES.forEach(role -> roles.addObject().put("name", role));
+        realm.set("groups", groupTree(groups));
+        ArrayNode clients = realm.putArray("clients");
+        clients.add(portalClient(dev));
+        clients.add(backendClient());
+        ArrayNode realmUsers = realm.putArray("users");
+        new TreeMap<>(users).forEach((name, user) -> realmUsers.add(demoUser(name, user)));
+        realmUsers.add(backendServiceAccount());
+        return realm;
+    }
+
+    private static void addWithParents(SortedSet<String> paths, String path) {
+        for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            paths.add(path.substring(0, slash));
+        }
+        paths.add(path);
+    }
+
+    /** Nested {@code {name, path, subGroups}} from sorted full paths (parents are always present). */
+    private ArrayNode groupTree(SortedSet<String> paths) {
+        ArrayNode top = json.arrayNode();
+        Map<String, ArrayNode> children = new TreeMap<>();
+        for (String path : paths) {
+            int slash = path.lastIndexOf('/');
+            ObjectNode group = json.objectNode().put("name", path.substring(slash + 1)).put("path", path);
+            children.put(path, group.putArray("subGroups"));
+            (slash == 0 ? top : children.get(path.substring(0, slash))).add(group);
+        }
+        return top;
+    }
+
+    private ObjectNode portalClient(boolean dev) {
+        ObjectNode client = json.objectNode()
+                .put("clientId", keycloak.portalClientId())
+                .put("name", "Stackgate portal")
+                .put("enabled", true)
+                .put("protocol", "openid-connect")
+                .put("publicClient", true)
+                .put("standardFlowEnabled", true)
+                .put("implicitFlowEnabled", false)
+                .put("directAccessGrantsEnabled", dev)
+                .put("serviceAccountsEnabled", false);
+        PORTAL_REDIRECTS.forEach(client.putArray("redirectUris")::add);
+        client.putArray("webOrigins").add("+");
+        client.putObject("attributes")
+                .put("pkce.code.challenge.method", "S256")
+                .put("post.logout.redirect.uris", "+");
+        client.set("protocolMappers", mappers());
+        return client;
+    }
+
+    private ObjectNode backendClient() {
+        ObjectNode client = json.objectNode()
+                .put("clientId", keycloak.backendClientId())
+                .put("name", "Stackgate backend")
+                .put("enabled", true)
+                .put("protocol", "openid-connect")
+                .put("publicClient", false)
+                .put("clientAuthenticatorType", "client-secret")
+                .put("secret", keycloak.backendClientSecret())
+                .put("standardFlowEnabled", false)
+                .put("implicitFlowEnabled", false)
+                .put("directAccessGrantsEnabled", false)
+                .put("serviceAccountsEnabled", true);
+        client.set("protocolMappers", mappers());
+        return client;
+    }
+
+    /** {@code groups} with full paths, and {@code stackgate-backend} in every access token's {@code aud}. */
+    private ArrayNode mappers() {
+        ArrayNode mappers = json.arrayNode();
+        mappers.addObject().put("name", "groups").put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-group-membership-mapper")
+                .putObject("config")
+                .put("full.path", "true")
+                .put("claim.name", "groups")
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "true")
+                .put("userinfo.token.claim", "true")
+                .put("introspection.token.claim", "true");
+        mappers.addObject().put("name", "audience " + keycloak.backendClientId()).put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-audience-mapper")
+                .putObject("config")
+                .put("included.client.audience", keycloak.backendClientId())
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "false")
+                .put("introspection.token.claim", "true");
+        return mappers;
+    }
+
+    private ObjectNode demoUser(String username, DevIdentityProperties.DemoUser demo) {
+        // Keycloak's user profile wants a name and an e-mail address, else the account is "not fully set up"
+        ObjectNode user = json.objectNode()
+                .put("username", username)
+                .put("enabled", true)
+                .put("email", username + "@stackgate.example")
+                .put("emailVerified", true)
+                .put("firstName", Character.toUpperCase(username.charAt(0)) + username.substring(1))
+                .put("lastName", "Demo");
+        user.putArray("credentials").addObject()
+                .put("type", "password").put("value", username + "-demo").put("temporary", false);
+        demo.roles().forEach(user.putArray("realmRoles")::add);
+        demo.groups().forEach(user.putArray("groups")::add);
+        return user;
+    }
+
+    private ObjectNode backendServiceAccount() {
+        ObjectNode user = json.objectNode()
+                .put("username", "service-account-" + keycloak.backendClientId())
+                .put("enabled", true)
+                .put("serviceAccountClientId", keycloak.backendClientId());
+        BACKEND_ROLES.forEach(user.putObject("clientRoles").putArray("realm-management")::add);
+        return user;
+    }
+}

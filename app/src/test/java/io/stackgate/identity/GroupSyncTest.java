@@ -1,0 +1,104 @@
+package io.stackgate.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+/** The sync's rules on an in-memory directory (KeycloakRealmIT runs it against the real Keycloak). */
+class GroupSyncTest {
+
+    /** Records what the sync asks for; creating a group creates its parents, deleting one deletes its sub-groups. */
+    static class MemoryDirectory implements Directory {
+        final Set<String> groups = new TreeSet<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public Set<String> groupPaths() {
+            return Set.copyOf(groups);
+        }
+
+        @Override
+        public void createGroup(String path) {
+            calls.add("create " + path);
+            for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                groups.add(path.substring(0, slash));
+            }
+            groups.add(path);
+        }
+
+        @Override
+        public void deleteGroup(String path) {
+            calls.add("delete " + path);
+            groups.removeIf(group -> group.equals(path) || group.startsWith(path + "/"));
+        }
+
+        @Override
+        public Optional<DirectoryUser> user(String username) {
+            return Optional.empty();
+        }
+    }
+
+    private final MemoryDirectory directory = new MemoryDirectory();
+    private final List<Object> events = new ArrayList<>();
+    private List<TenantGroups.Declared> declared = List.of(
+            new TenantGroups.Declared("acme", List.of("engineering"), Set.of("/tenants/acme/admins")));
+    private final GroupSync sync = new GroupSync(directory, () -> declared, events::add, Optional.empty());
+
+    @Test
+    void missingGroupsAreCreatedParentsFirst() {
+        DirectorySynced synced = sync.sync();
+
+        assertThat(synced.created()).containsExactlyInAnyOrder("/tenants", "/tenants/acme", "/tenants/acme/admins",
+                "/tenants/acme/engineering", "/tenants/acme/engineering/managers");
+        assertThat(directory.calls).containsExactly("create /tenants", "create /tenants/acme",
+                "create /tenants/acme/admins", "create /tenants/acme/engineering",
+                "create /tenants/acme/engineering/managers");
+        assertThat(events).containsExactly(synced);
+    }
+
+    @Test
+    void aSecondRunChangesNothing() {
+        sync.sync();
+        directory.calls.clear();
+
+        assertThat(sync.sync()).isEqualTo(new DirectorySynced(Set.of(), Set.of()));
+        assertThat(directory.calls).isEmpty();
+    }
+
+    @Test
+    void undeclaredGroupsUnderTenantsAreDeletedFromTheTopmostAndOtherGroupsAreLeftAlone() {
+        directory.groups.addAll(Set.of("/platform", "/platform/ops", "/tenants", "/tenants/acme",
+                "/tenants/acme/admins", "/tenants/acme/engineering", "/tenants/acme/engineering/managers",
+                "/tenants/acme/legacy", "/tenants/acme/legacy/managers", "/tenants/gone", "/tenants/gone/sales"));
+
+        DirectorySynced synced = sync.sync();
+
+        assertThat(synced.deleted()).containsExactlyInAnyOrder("/tenants/acme/legacy", "/tenants/acme/legacy/managers",
+                "/tenants/gone", "/tenants/gone/sales");
+        assertThat(directory.calls).containsExactlyInAnyOrder("delete /tenants/acme/legacy", "delete /tenants/gone");
+        assertThat(directory.groups).contains("/platform/ops", "/tenants/acme/engineering/managers");
+    }
+
+    @Test
+    void anUnreachableDirectoryFailsTheSyncButNotTheReload() {
+        Directory down = new MemoryDirectory() {
+            @Override
+            public Set<String> groupPaths() {
+                throw new IllegalStateException("Keycloak is down");
+            }
+        };
+        GroupSync failing = new GroupSync(down, () -> declared, events::add, Optional.empty());
+
+        assertThatThrownBy(failing::sync).hasMessageContaining("down");
+        failing.on(new TenantGroupsChanged()); // logged in the background, never thrown at the publisher
+        failing.destroy();
+        assertThat(events).isEmpty();
+    }
+}

@@ -1,0 +1,112 @@
+package io.stackgate.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.web.client.RestClient;
+
+import io.stackgate.support.RealKeycloak;
+
+/** The generated realm, the directory adapter and the group sync against a real Keycloak. */
+@ExtendWith(RealKeycloak.class)
+class KeycloakRealmIT {
+
+    private final KeycloakDirectory directory = new KeycloakDirectory(RealKeycloak.settings(), RestClient.builder());
+
+    @Test
+    void theRealmHasTheGroupTreeOfTenantsConfigAndThePlatformRoles() {
+        assertThat(directory.groupPaths()).contains("/tenants", "/tenants/acme", "/tenants/acme/engineering",
+                "/tenants/acme/engineering/managers", "/tenants/acme/engineering/platform",
+                "/tenants/acme/engineering/platform/managers", "/tenants/acme/finance/managers",
+                "/tenants/acme/admins", "/tenants/acme/auditors", "/tenants/globex/operations/managers",
+                "/tenants/globex/admins", "/platform/ops", "/platform/admins");
+        JsonNode roles = RealKeycloak.adminClient().get().uri("/roles").retrieve().body(JsonNode.class);
+        List<String> names = new ArrayList<>();
+        roles.forEach(role -> names.add(role.path("name").asText()));
+        assertThat(names).containsAll(RealmGenerator.REALM_ROLES);
+    }
+
+    @Test
+    void aliceTokenCarriesFullGroupPathsRealmRolesTheBackendAudienceAndHerUsername() {
+        JsonNode claims = RealKeycloak.claims(RealKeycloak.token("alice"));
+
+        assertThat(claims.path("iss").asText()).isEqualTo(RealKeycloak.issuer());
+        assertThat(claims.path("preferred_username").asText()).isEqualTo("alice");
+        assertThat(texts(claims.path("groups"))).containsExactly("/tenants/acme/engineering");
+        assertThat(texts(claims.path("realm_access").path("roles"))).contains("requester");
+        JsonNode aud = claims.path("aud");
+        assertThat(aud.isArray() ? texts(aud) : List.of(aud.asText())).contains("stackgate-backend");
+    }
+
+    @Test
+    void theDirectoryKnowsAUsersGroups() {
+        assertThat(directory.user("bob")).hasValueSatisfying(bob ->
+                assertThat(bob.groups()).containsExactly("/tenants/acme/engineering/managers"));
+        assertThat(directory.user("nobody")).isEmpty();
+    }
+
+    @Test
+    void groupSyncCreatesNewlyDeclaredGroupsDeletesRemovedOnesAndASecondRunChangesNothing() {
+        List<TenantGroups.Declared> base = RealKeycloak.tenants();
+        List<TenantGroups.Declared> grown = new ArrayList<>();
+        for (TenantGroups.Declared tenant : base) {
+            if (tenant.tenantId().equals("acme")) {
+                List<String> units = new ArrayList<>(tenant.orgUnitPaths());
+                units.add("research");
+                tenant = new TenantGroups.Declared("acme", units, tenant.namedGroups());
+            }
+            grown.add(tenant);
+        }
+        grown.add(new TenantGroups.Declared("initech", List.of("sales"), Set.of("/tenants/initech/admins")));
+        List<Object> events = new ArrayList<>();
+        List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(base));
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, java.util.Optional.empty());
+
+        assertThat(sync.sync()).isEqualTo(new DirectorySynced(Set.of(), Set.of()));
+
+        declared.set(0, grown);
+        assertThat(sync.sync().created()).containsExactlyInAnyOrder("/tenants/acme/research",
+                "/tenants/acme/research/managers", "/tenants/initech", "/tenants/initech/sales",
+                "/tenants/initech/sales/managers", "/tenants/initech/admins");
+        assertThat(directory.groupPaths()).contains("/tenants/acme/research/managers", "/tenants/initech/admins");
+        assertThat(sync.sync()).isEqualTo(new DirectorySynced(Set.of(), Set.of()));
+
+        declared.set(0, base);
+        assertThat(sync.sync().deleted()).containsExactlyInAnyOrder("/tenants/acme/research",
+                "/tenants/acme/research/managers", "/tenants/initech", "/tenants/initech/sales",
+                "/tenants/initech/sales/managers", "/tenants/initech/admins");
+        assertThat(directory.groupPaths()).doesNotContain("/tenants/acme/research", "/tenants/initech")
+                .contains("/tenants/acme/engineering", "/platform/ops");
+        assertThat(sync.sync()).isEqualTo(new DirectorySynced(Set.of(), Set.of()));
+        assertThat(events).hasSize(5).allMatch(DirectorySynced.class::isInstance);
+        assertThat(directory.user("alice").orElseThrow().groups()).containsExactly("/tenants/acme/engineering");
+    }
+
+    @Test
+    void aMembershipRemovedInKeycloakIsGoneFromTheNextToken() {
+        assertThat(texts(RealKeycloak.claims(RealKeycloak.token("alice")).path("groups")))
+                .contains("/tenants/acme/engineering");
+
+        RealKeycloak.removeFromGroup("alice", "/tenants/acme/engineering");
+        try {
+            assertThat(texts(RealKeycloak.claims(RealKeycloak.token("alice")).path("groups")))
+                    .doesNotContain("/tenants/acme/engineering");
+        } finally {
+            RealKeycloak.addToGroup("alice", "/tenants/acme/engineering");
+        }
+        assertThat(texts(RealKeycloak.claims(RealKeycloak.token("alice")).path("groups")))
+                .contains("/tenants/acme/engineering");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asText()));
+        return values;
+    }
+}
