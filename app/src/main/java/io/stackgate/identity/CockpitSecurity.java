@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -76,13 +75,11 @@ class CockpitSecurity {
 
     /** Built on first use, so the app starts while the dev Keycloak is still starting. */
     @Bean
-    ClientRegistrationRepository clientRegistrations(TokenIssuer issuer,
-            @Value("${stackgate.keycloak.backend-client-id:stackgate-backend}") String clientId,
-            @Value("${stackgate.keycloak.backend-client-secret:}") String clientSecret) {
+    ClientRegistrationRepository clientRegistrations(TokenIssuer issuer, KeycloakProperties keycloak) {
         return registrationId -> !REGISTRATION.equals(registrationId) ? null
                 : ClientRegistration.withRegistrationId(REGISTRATION)
-                        .clientId(clientId)
-                        .clientSecret(clientSecret)
+                        .clientId(keycloak.backendClientId())
+                        .clientSecret(KeycloakConfig.withSecret(keycloak).backendClientSecret())
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                         .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")

@@ -3,7 +3,6 @@ package io.stackgate.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,11 +14,10 @@ class PublicConfigController {
     private final String realm;
     private final String portalClientId;
 
-    PublicConfigController(TokenIssuer issuer, @Value("${stackgate.keycloak.realm:stackgate}") String realm,
-            @Value("${stackgate.keycloak.portal-client-id:stackgate-portal}") String portalClientId) {
+    PublicConfigController(TokenIssuer issuer, KeycloakProperties keycloak) {
         this.issuer = issuer;
-        this.realm = realm;
-        this.portalClientId = portalClientId;
+        this.realm = keycloak.realm();
+        this.portalClientId = keycloak.portalClientId();
     }
 
     @GetMapping("/api/public/config")

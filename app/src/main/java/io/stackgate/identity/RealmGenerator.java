@@ -26,6 +26,9 @@ public final class RealmGenerator {
 
     static final String TENANTS_ROOT = "/tenants";
     private static final List<String> PORTAL_REDIRECTS = List.of("http://127.0.0.1:8080/*", "http://localhost:5173/*");
+    /** The Cockpit login (authorization code on the backend client) returns here. */
+    private static final List<String> BACKEND_REDIRECTS = List.of("http://127.0.0.1:8080/login/oauth2/code/*",
+            "http://localhost:8080/login/oauth2/code/*");
 
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final KeycloakProperties keycloak;
@@ -130,10 +133,12 @@ public final class RealmGenerator {
                 .put("publicClient", false)
                 .put("clientAuthenticatorType", "client-secret")
                 .put("secret", keycloak.backendClientSecret())
-                .put("standardFlowEnabled", false)
+                .put("standardFlowEnabled", true)
                 .put("implicitFlowEnabled", false)
                 .put("directAccessGrantsEnabled", false)
                 .put("serviceAccountsEnabled", true);
+        BACKEND_REDIRECTS.forEach(client.putArray("redirectUris")::add);
+        client.putObject("attributes").put("post.logout.redirect.uris", "+");
         client.set("protocolMappers", mappers());
         return client;
     }

@@ -1,10 +1,10 @@
 package io.stackgate.identity;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,8 +56,7 @@ class SecurityConfig {
 
     @Bean
     TokenIssuer tokenIssuer(SecurityProperties security, ObjectProvider<DevIdentity> devIdentity,
-            @Value("${stackgate.keycloak.base-url:http://127.0.0.1:8180}") String keycloakBaseUrl,
-            @Value("${stackgate.keycloak.realm:stackgate}") String realm) {
+            KeycloakProperties keycloak) {
         DevIdentity dev = devIdentity.getIfAvailable();
         if (dev != null) {
             return new TokenIssuer(dev.issuer(), TokenIssuer.Kind.TEST_TOKENS);
@@ -65,7 +64,7 @@ class SecurityConfig {
         if (security.hasExternalIssuer()) {
             return new TokenIssuer(security.issuerUri(), TokenIssuer.Kind.EXTERNAL);
         }
-        return new TokenIssuer(keycloakBaseUrl.replaceAll("/+$", "") + "/realms/" + realm, TokenIssuer.Kind.DEV_KEYCLOAK);
+        return new TokenIssuer(keycloak.issuer(), TokenIssuer.Kind.DEV_KEYCLOAK);
     }
 
     /**
@@ -73,7 +72,8 @@ class SecurityConfig {
      * starting), expiry, issuer and audience.
      */
     @Bean
-    JwtDecoder jwtDecoder(TokenIssuer issuer, SecurityProperties security, ObjectProvider<DevIdentity> devIdentity) {
+    JwtDecoder jwtDecoder(TokenIssuer issuer, SecurityProperties security, ObjectProvider<DevIdentity> devIdentity,
+            ObjectProvider<DevKeycloak> devKeycloak) {
         OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer.uri());
         if (security.audience() != null && !security.audience().isBlank()) {
             validator = new DelegatingOAuth2TokenValidator<>(validator, audience(security.audience()));
@@ -85,6 +85,7 @@ class SecurityConfig {
             return decoder;
         }
         return new SupplierJwtDecoder(() -> {
+            devKeycloak.ifAvailable(keycloak -> keycloak.awaitReady(Duration.ofSeconds(30)));
             NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer.uri());
             decoder.setJwtValidator(validators);
             return decoder;
