@@ -172,7 +172,9 @@ public final class RealKeycloak implements BeforeAllCallback {
                 "stackgate.keycloak.base-url", baseUrl(),
                 "stackgate.keycloak.realm", settings().realm(),
                 "stackgate.keycloak.backend-client-secret", settings().backendClientSecret(),
-                "stackgate.keycloak.launch", "false");
+                "stackgate.keycloak.launch", "false",
+                // real Keycloak tokens only: no test tokens beside them
+                "stackgate.dev-identity.enabled", "false");
     }
 
     private static KeycloakProperties start() {
