@@ -93,9 +93,17 @@ public final class RealKeycloak implements BeforeAllCallback {
 
     /** A fresh access token of a demo user (direct access grant on the portal client, password {@code <user>-demo}). */
     public static String token(String username) {
+        return token(settings().portalClientId(), username);
+    }
+
+    /**
+     * A user's token through another client of the realm, e.g. Keycloak's own {@code admin-cli}, whose tokens lack
+     * the platform's audience.
+     */
+    public static String token(String clientId, String username) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "password");
-        form.add("client_id", settings().portalClientId());
+        form.add("client_id", clientId);
         form.add("username", username);
         form.add("password", username + "-demo");
         form.add("scope", "openid");
@@ -118,6 +126,11 @@ public final class RealKeycloak implements BeforeAllCallback {
     public static RestClient adminClient() {
         return RestClient.builder().baseUrl(baseUrl() + "/admin/realms/" + settings().realm())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).build();
+    }
+
+    /** A token of the master realm's admin: signed by the same server, but issued by another realm. */
+    public static String masterAdminToken() {
+        return adminToken();
     }
 
     private static String adminToken() {

@@ -1,0 +1,78 @@
+package io.stackgate.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.stackgate.support.Api;
+import io.stackgate.support.RealKeycloak;
+import io.stackgate.support.RealKeycloakTest;
+
+/** Camunda's webapps know the Keycloak user: user and groups from Keycloak (identity plugin), operators only. */
+@RealKeycloakTest
+class CockpitLoginIT {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    ObjectMapper json;
+
+    @LocalServerPort
+    int port;
+
+    /** A browser-like session: opening Cockpit logs the token's user into the Camunda webapps. */
+    private HttpResponse<String> inSession(HttpClient browser, String token, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anOperatorsKeycloakTokenLogsIntoTheCamundaWebappsAsThatUser() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String olga = RealKeycloak.token("olga");
+        assertThat(inSession(browser, olga, "/camunda/app/cockpit/" + engine.getName() + "/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> user = inSession(browser, olga, "/camunda/api/admin/auth/user/" + engine.getName());
+        assertThat(user.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(user.body());
+        assertThat(body.path("userId").asText()).isEqualTo("olga");
+        assertThat(body.path("authorizedApps").toString()).contains("cockpit");
+    }
+
+    @Test
+    void camundaFindsKeycloakUsersAndGroupsByFullPath() {
+        Api.As olga = api.withToken(RealKeycloak.token("olga"));
+        String base = "/camunda/api/engine/engine/" + engine.getName();
+        Api.Response bob = olga.get(base + "/user/bob/profile");
+        assertThat(bob.status()).isEqualTo(200);
+        assertThat(bob.text("id")).isEqualTo("bob");
+        Api.Response groups = olga.get(base + "/group?member=bob");
+        assertThat(groups.status()).isEqualTo(200);
+        // the plugin names groups by their path without the leading slash; the logged-in user's groups (and so the
+        // candidate groups Tasklist matches) come from the token, with it
+        assertThat(groups.body().findValuesAsText("id")).contains("tenants/acme/engineering/managers");
+    }
+
+    @Test
+    void aRequestersKeycloakTokenIsRefused() {
+        assertThat(api.withToken(RealKeycloak.token("alice")).get("/camunda/app/cockpit/" + engine.getName() + "/")
+                .status()).isEqualTo(403);
+        assertThat(api.withToken(RealKeycloak.token("alice")).get("/camunda/api/engine/engine").status()).isEqualTo(403);
+    }
+}
