@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,8 @@ import io.stackgate.approvals.ApprovalEvents.ApprovalDecided;
 import io.stackgate.approvals.ApprovalEvents.TaskClaimed;
 import io.stackgate.approvals.ApprovalEvents.TaskDelegated;
 import io.stackgate.identity.Caller;
+import io.stackgate.identity.Directory;
+import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
@@ -47,14 +50,16 @@ public class ApprovalService {
     private final DecisionRepository decisions;
     private final EngineAuthentication engine;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<Directory> directory;
 
     ApprovalService(TaskService taskService, RequestService requests, DecisionRepository decisions,
-            EngineAuthentication engine, ApplicationEventPublisher events) {
+            EngineAuthentication engine, ApplicationEventPublisher events, ObjectProvider<Directory> directory) {
         this.taskService = taskService;
         this.requests = requests;
         this.decisions = decisions;
         this.engine = engine;
         this.events = events;
+        this.directory = directory;
     }
 
     /** Open approval tasks of the caller's groups and tenants, or assigned to the caller, that the caller may decide. */
@@ -132,12 +137,26 @@ public class ApprovalService {
             if (user.equals(caller.username())) {
                 throw new InvalidInput("user", "cannot delegate to yourself; claim the task instead");
             }
+            checkDelegate(user, request.tenantId());
             taskService.setOwner(taskId, caller.username());
             taskService.setAssignee(taskId, user);
             events.publishEvent(new TaskDelegated(request.id(), request.tenantId(), taskId, level(taskId),
                     caller.username(), user, Instant.now()));
             return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
         });
+    }
+
+    /** With a directory (Keycloak) at hand, the delegate must exist and belong to the request's tenant. */
+    private void checkDelegate(String user, String tenantId) {
+        Directory users = directory.getIfAvailable();
+        if (users == null) {
+            return;
+        }
+        DirectoryUser delegate = users.user(user)
+                .orElseThrow(() -> new InvalidInput("user", "no user " + user + " in the directory"));
+        if (!Caller.tenantsOf(delegate.groups()).contains(tenantId)) {
+            throw new InvalidInput("user", user + " is not a member of tenant " + tenantId);
+        }
     }
 
     private void decide(Caller caller, String taskId, boolean approved, String comment) {
