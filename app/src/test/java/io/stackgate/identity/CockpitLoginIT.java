@@ -7,15 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 import io.stackgate.support.Api;
+import io.stackgate.support.LoopbackCookieJar;
 import io.stackgate.support.RealKeycloak;
 import io.stackgate.support.RealKeycloakTest;
 
@@ -53,6 +59,42 @@ class CockpitLoginIT {
         JsonNode body = json.readTree(user.body());
         assertThat(body.path("userId").asText()).isEqualTo("olga");
         assertThat(body.path("authorizedApps").toString()).contains("cockpit");
+    }
+
+    @Test
+    void anOperatorLogsInOnKeycloaksLoginPageAndLandsInCockpit() throws Exception {
+        allowRedirectsToThisPort();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookieJar())
+                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/camunda/app/cockpit/" + engine.getName() + "/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.uri().toString()).startsWith(RealKeycloak.issuer() + "/protocol/openid-connect/auth");
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(action.find()).as("Keycloak's login form").isTrue();
+
+        HttpResponse<String> cockpit = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=olga&password=olga-demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cockpit.statusCode()).as(cockpit.uri() + " " + cockpit.body()).isEqualTo(200);
+        assertThat(cockpit.uri().getPort()).isEqualTo(port);
+        assertThat(cockpit.body()).contains("Camunda Cockpit");
+
+        HttpResponse<String> user = browser.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/camunda/api/admin/auth/user/" + engine.getName())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(user.body()).path("userId").asText()).isEqualTo("olga");
+    }
+
+    /** The realm lets the login return to port 8080; this test's app listens on another. */
+    private void allowRedirectsToThisPort() {
+        RestClient admin = RealKeycloak.adminClient();
+        JsonNode client = admin.get().uri("/clients?clientId=stackgate-backend").retrieve().body(JsonNode.class).get(0);
+        ObjectNode update = client.deepCopy();
+        update.withArray("redirectUris").add("http://127.0.0.1:" + port + "/login/oauth2/code/*");
+        admin.put().uri("/clients/{id}", client.path("id").asText()).contentType(MediaType.APPLICATION_JSON)
+                .body(update).retrieve().toBodilessEntity();
     }
 
     @Test
