@@ -74,6 +74,8 @@ abstract class AuthorizationMatrix {
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
             new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("GET /api/admin/keycloak/realm", f -> get("/api/admin/keycloak/realm"),
+                    403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /engine-rest/engine", f -> get("/engine-rest/engine"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
             new Row("GET /camunda/api/engine/engine (Cockpit's API)", f -> get("/camunda/api/engine/engine"),
