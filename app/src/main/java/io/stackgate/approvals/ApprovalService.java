@@ -78,7 +78,7 @@ public class ApprovalService {
                     .list().forEach(t -> tasks.putIfAbsent(t.getId(), t));
             List<InboxTask> inbox = new ArrayList<>();
             for (Task task : tasks.values()) {
-                if (!mayTake(caller, task)) {
+                if (!mayTake(caller, task) || !isCandidate(caller, task.getId())) {
                     continue;
                 }
                 ResourceRequest request = requests.load(businessKey(task));
@@ -137,7 +137,7 @@ public class ApprovalService {
             if (user.equals(caller.username())) {
                 throw new InvalidInput("user", "cannot delegate to yourself; claim the task instead");
             }
-            checkDelegate(user, request.tenantId());
+            checkDelegate(user, request.tenantId(), candidateGroups(taskId));
             taskService.setOwner(taskId, caller.username());
             taskService.setAssignee(taskId, user);
             events.publishEvent(new TaskDelegated(request.id(), request.tenantId(), taskId, level(taskId),
@@ -146,8 +146,11 @@ public class ApprovalService {
         });
     }
 
-    /** With a directory (Keycloak) at hand, the delegate must exist and belong to the request's tenant. */
-    private void checkDelegate(String user, String tenantId) {
+    /**
+     * With a directory (Keycloak) at hand, the delegate must exist, belong to the request's tenant and be in one of
+     * the task's candidate groups: a task goes to a peer approver, never to someone who may not decide it.
+     */
+    private void checkDelegate(String user, String tenantId, List<String> candidateGroups) {
         Directory users = directory.getIfAvailable();
         if (users == null) {
             return;
@@ -156,6 +159,9 @@ public class ApprovalService {
                 .orElseThrow(() -> new InvalidInput("user", "no user " + user + " in the directory"));
         if (!Caller.tenantsOf(delegate.groups()).contains(tenantId)) {
             throw new InvalidInput("user", user + " is not a member of tenant " + tenantId);
+        }
+        if (candidateGroups.stream().noneMatch(delegate.groups()::contains)) {
+            throw new InvalidInput("user", user + " is in none of the task's approver groups " + candidateGroups);
         }
     }
 
@@ -217,6 +223,9 @@ public class ApprovalService {
     }
 
     private void checkMayDecide(Caller caller, ResourceRequest request) {
+        if (caller.isAuditor()) {
+            throw new Forbidden("auditors read; they do not decide");
+        }
         if (request.requester().equals(caller.username())) {
             throw new Forbidden("nobody approves their own request");
         }
@@ -227,8 +236,8 @@ public class ApprovalService {
 
     private Task visibleTask(Caller caller, String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(APPROVAL_TASK).singleResult();
-        if (task == null || !(caller.username().equals(task.getAssignee()) || caller.username().equals(task.getOwner())
-                || isCandidate(caller, taskId))) {
+        // the groups in the caller's current token decide, also for a task it claimed or delegated earlier
+        if (task == null || !isCandidate(caller, taskId)) {
             throw new NotFound("task", taskId);
         }
         if (task.isSuspended()) {
@@ -239,16 +248,17 @@ public class ApprovalService {
 
     private boolean isCandidate(Caller caller, String taskId) {
         Set<String> groups = caller.engineGroups();
+        return candidateGroups(taskId).stream().anyMatch(groups::contains);
+    }
+
+    private List<String> candidateGroups(String taskId) {
         return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .anyMatch(groups::contains);
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().collect(Collectors.toList());
     }
 
     private InboxTask view(Task task, ResourceRequest request) {
-        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).sorted().collect(Collectors.toList());
+        List<String> groups = candidateGroups(task.getId());
         return new InboxTask(task.getId(), task.getName(), level(task.getId()), groups, task.getAssignee(),
                 task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 (String) taskService.getVariableLocal(task.getId(), "escalatedTo"), request);

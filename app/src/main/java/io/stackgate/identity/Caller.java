@@ -43,9 +43,29 @@ public record Caller(String username, Set<String> groups, Set<String> roles, Set
         return tenants.contains(tenantId);
     }
 
-    /** Is this caller a tenant admin of the given tenant (or a platform admin)? */
+    /**
+     * Is this caller a tenant admin of the given tenant (or a platform admin)? The realm role is not enough: it
+     * counts for the tenants whose {@code /tenants/<id>/admins} group the caller is in.
+     */
     public boolean administers(String tenantId) {
-        return hasRole(PLATFORM_ADMIN) || (hasRole(TENANT_ADMIN) && canSee(tenantId));
+        return hasRole(PLATFORM_ADMIN)
+                || (hasRole(TENANT_ADMIN) && canSee(tenantId) && groups.contains(adminsGroup(tenantId)));
+    }
+
+    /** The tenants this caller administers (every tenant for platform admins). */
+    public Set<String> administeredTenants() {
+        Set<String> administered = new TreeSet<>();
+        tenants.stream().filter(this::administers).forEach(administered::add);
+        return administered;
+    }
+
+    public static String adminsGroup(String tenantId) {
+        return "/tenants/" + tenantId + "/admins";
+    }
+
+    /** Auditors read; they change nothing, whatever groups they are in. */
+    public boolean isAuditor() {
+        return hasRole(AUDITOR);
     }
 
     /** The group ids the process engine knows this caller by: its group paths and its roles as {@code role:<name>}. */

@@ -48,6 +48,9 @@ class CockpitSecurity {
                 // the Camunda webapps carry their own CSRF protection on their API
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth
+                        // approvals happen in the platform's inbox, where its rules hold: no Tasklist
+                        .requestMatchers(path("/camunda/app/tasklist/**"), path("/camunda/api/tasklist/**")).denyAll()
+                        .requestMatchers(EngineApiWrites.INSTANCE).denyAll()
                         .requestMatchers(path("/camunda/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION).userInfoEndpoint(user -> user.oidcUserService(rolesFromAccessToken(jwtDecoder))))

@@ -41,6 +41,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/dev-identity/token").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers(EngineApiWrites.INSTANCE).denyAll()
                         .requestMatchers(CockpitSecurity.path("/engine-rest/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
@@ -78,6 +79,8 @@ class SecurityConfig {
         if (security.audience() != null && !security.audience().isBlank()) {
             validator = new DelegatingOAuth2TokenValidator<>(validator, audience(security.audience()));
         }
+        // Keycloak marks its tokens: only access tokens open the API (an ID token carries the same audience)
+        validator = new DelegatingOAuth2TokenValidator<>(validator, SecurityConfig::accessTokenOnly);
         OAuth2TokenValidator<Jwt> validators = validator;
         if (issuer.kind() == TokenIssuer.Kind.TEST_TOKENS) {
             NimbusJwtDecoder decoder = devIdentity.getObject().decoder();
@@ -90,6 +93,12 @@ class SecurityConfig {
             decoder.setJwtValidator(validators);
             return decoder;
         });
+    }
+
+    private static OAuth2TokenValidatorResult accessTokenOnly(Jwt jwt) {
+        String type = jwt.getClaimAsString("typ");
+        return type == null || "Bearer".equals(type) ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "not an access token: " + type, null));
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

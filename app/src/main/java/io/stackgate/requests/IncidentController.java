@@ -2,6 +2,7 @@ package io.stackgate.requests;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,13 +41,14 @@ class IncidentController {
     @GetMapping("/api/incidents")
     List<IncidentView> incidents(@RequestParam(required = false) String tenant) {
         Caller caller = callers.current();
-        if (!caller.isPlatformWide() && !caller.hasRole(Caller.TENANT_ADMIN)) {
+        Set<String> scope = caller.isPlatformWide() ? caller.tenants() : caller.administeredTenants();
+        if (scope.isEmpty()) {
             throw new Forbidden("incidents are for platform operators and tenant admins");
         }
-        if (tenant != null && !caller.canSee(tenant) || caller.tenants().isEmpty()) {
+        if (tenant != null && !scope.contains(tenant)) {
             return List.of();
         }
-        String[] tenants = tenant != null ? new String[] {tenant} : caller.tenants().toArray(String[]::new);
+        String[] tenants = tenant != null ? new String[] {tenant} : scope.toArray(String[]::new);
         return engine.as(caller, () -> runtime.createIncidentQuery().tenantIdIn(tenants).orderByIncidentTimestamp()
                 .desc().list().stream().map(this::view).toList());
     }

@@ -65,6 +65,9 @@ public class RequestService {
     public ResourceRequest submit(Caller caller, SubmitRequest body) {
         Tenant tenant = tenants.find(body.tenant()).filter(t -> caller.canSee(t.id()))
                 .orElseThrow(() -> new NotFound("tenant", body.tenant()));
+        if (caller.isAuditor()) {
+            throw new Forbidden("auditors read; they do not submit requests");
+        }
         Project project = tenant.project(body.project())
                 .orElseThrow(() -> new InvalidInput("project", "no project " + body.project() + " in tenant " + tenant.id()));
         if (!project.roleOf(caller.groups()).map(role -> role.maySubmit()).orElse(false)) {
@@ -123,7 +126,7 @@ public class RequestService {
     @Transactional
     public ResourceRequest cancel(Caller caller, String id) {
         ResourceRequest request = get(caller, id);
-        if (!request.requester().equals(caller.username()) && !caller.administers(request.tenantId())) {
+        if (caller.isAuditor() || !request.requester().equals(caller.username()) && !caller.administers(request.tenantId())) {
             throw new Forbidden("only the requester or a tenant admin may cancel this request");
         }
         if (!request.status().isCancellable()) {

@@ -7,6 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
     static final String TYPE_BASE = "https://stackgate.io/problems/";
 
     @ExceptionHandler(DomainException.class)
@@ -38,6 +46,39 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("field", e.field());
         }
         return problem;
+    }
+
+    /**
+     * Two callers raced for the same thing (the same task decided twice, a cancel meeting the last approval): the
+     * loser is told to look again, nothing was half-done — the transaction rolled back.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class,
+            DataIntegrityViolationException.class, MismatchingMessageCorrelationException.class})
+    ProblemDetail concurrentChange(Exception e) {
+        log.info("concurrent change refused: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "someone else changed this at the same moment; reload and try again");
+        problem.setTitle("Concurrent change");
+        problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
+        return problem;
+    }
+
+    /** Anything unexpected: a generic answer; the details go to the log only. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring Security answers these (401/403)
+        }
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.web.servlet.NoHandlerFoundException) {
+            return handleException(e, request);
+        }
+        log.error("unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error occurred; operators can find it in the log");
+        problem.setTitle("Internal error");
+        problem.setType(URI.create(TYPE_BASE + "internal-error"));
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

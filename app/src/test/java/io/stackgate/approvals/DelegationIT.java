@@ -14,7 +14,7 @@ import io.stackgate.support.Api;
 import io.stackgate.support.RealKeycloak;
 import io.stackgate.support.RealKeycloakTest;
 
-/** Delegation checks the delegate in Keycloak: an existing user of the request's tenant. */
+/** Delegation checks the delegate in Keycloak: an existing user of the request's tenant, in an approver group of the task. */
 @RealKeycloakTest
 class DelegationIT {
 
@@ -22,7 +22,7 @@ class DelegationIT {
     Api api;
 
     @Test
-    void aTaskIsDelegatedOnlyToAnExistingMemberOfTheTenant() {
+    void aTaskIsDelegatedOnlyToAnExistingPeerApproverOfTheTenant() {
         Api.As alice = api.withToken(RealKeycloak.token("alice"));
         Api.As bob = api.withToken(RealKeycloak.token("bob"));
         String requestId = alice.post("/api/requests", submission("acme", "web", "vm", smallVm())).text("id");
@@ -37,8 +37,12 @@ class DelegationIT {
         assertThat(otherTenant.text("detail")).contains("not a member of tenant acme");
 
         Api.Response fiona = bob.post("/api/tasks/" + taskId + "/delegate", Map.of("user", "fiona"));
-        assertThat(fiona.status()).isEqualTo(200);
-        assertThat(api.withToken(RealKeycloak.token("fiona")).post("/api/tasks/" + taskId + "/approve").status())
+        assertThat(fiona.status()).as("finance manager: same tenant, not an approver of this level").isEqualTo(400);
+        assertThat(fiona.text("detail")).contains("none of the task's approver groups");
+
+        Api.Response bea = bob.post("/api/tasks/" + taskId + "/delegate", Map.of("user", "bea"));
+        assertThat(bea.status()).isEqualTo(200);
+        assertThat(api.withToken(RealKeycloak.token("bea")).post("/api/tasks/" + taskId + "/approve").status())
                 .isEqualTo(204);
     }
 }

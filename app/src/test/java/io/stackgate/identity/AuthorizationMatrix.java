@@ -12,9 +12,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.stackgate.support.Api;
 import io.stackgate.support.Api.Response;
@@ -38,7 +40,7 @@ abstract class AuthorizationMatrix {
     }
 
     /** Objects of tenant acme the calls act on: alice's pending small VM request and its dept-manager task. */
-    record Fixture(String requestId, String taskId) {
+    record Fixture(String requestId, String taskId, String engine) {
     }
 
     static final Object DECISION = Map.of("comment", "matrix");
@@ -78,6 +80,19 @@ abstract class AuthorizationMatrix {
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /engine-rest/engine", f -> get("/engine-rest/engine"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("POST /engine-rest/engine/{engine}/task (a query)",
+                    f -> post("/engine-rest/engine/" + f.get().engine() + "/task", Map.of()),
+                    403, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("POST /engine-rest/task/{acme task}/complete (bypassing the inbox)",
+                    f -> post("/engine-rest/task/" + f.get().taskId() + "/complete", Map.of()),
+                    403, 403, 403, 403, 403, 403, 403, 403, 401),
+            new Row("POST /engine-rest/deployment/create", f -> post("/engine-rest/deployment/create", Map.of()),
+                    403, 403, 403, 403, 403, 403, 403, 403, 401),
+            new Row("POST /engine-rest/message (bypassing cancel)", f -> post("/engine-rest/message",
+                    Map.of("messageName", "cancel-request")),
+                    403, 403, 403, 403, 403, 403, 403, 403, 401),
+            new Row("GET /camunda/api/tasklist/... (Tasklist is off)", f -> get("/camunda/api/tasklist/plugin/tasklist-plugins"),
+                    403, 403, 403, 403, 403, 403, 403, 403, 401),
             new Row("GET /camunda/api/engine/engine (Cockpit's API)", f -> get("/camunda/api/engine/engine"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
             new Row("GET /api/public/config", f -> get("/api/public/config"),
@@ -94,6 +109,9 @@ abstract class AuthorizationMatrix {
         }
         return cells.stream();
     }
+
+    @Autowired
+    ProcessEngine engine;
 
     /** The API as this caller ({@code anon}: no token). */
     protected abstract Api.As caller(String name);
@@ -113,7 +131,7 @@ abstract class AuthorizationMatrix {
         assertThat(submitted.status()).as("fixture: " + submitted.body()).isEqualTo(201);
         String requestId = submitted.text("id");
         String taskId = taskOf(caller("bob").get("/api/tasks"), requestId).orElseThrow().path("id").asText();
-        return new Fixture(requestId, taskId);
+        return new Fixture(requestId, taskId, engine.getName());
     }
 
     private static Call get(String path) {

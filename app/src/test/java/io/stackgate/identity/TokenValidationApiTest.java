@@ -76,6 +76,12 @@ class TokenValidationApiTest {
     }
 
     @Test
+    void anIdTokenIsNotAnAccessToken() {
+        assertThat(statusWith(identity.sign(aliceClaims().claim("typ", "ID").build()))).isEqualTo(401);
+        assertThat(statusWith(identity.sign(aliceClaims().claim("typ", "Bearer").build()))).isEqualTo(200);
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyIsRefused() throws Exception {
         RSAKey otherKey = new RSAKeyGenerator(2048).keyID("intruder").generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("intruder").build(),
