@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.stackgate.compute.ComputeProperties.Host;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ class Fleet {
 
     private final List<Host> hosts;
 
+    @Autowired
     Fleet(ComputeProperties properties) {
         this(properties.hosts().stream().map(host -> resolve(host, Path.of(properties.testHostDir()))).toList());
     }
