@@ -74,6 +74,8 @@ abstract class AuthorizationMatrix {
                     404, 200, 404, 404, 404, 404, 404, 404, 401),
             new Row("GET /api/incidents", f -> get("/api/incidents"),
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
+            new Row("GET /api/hosts", f -> get("/api/hosts"),
+                    403, 403, 403, 403, 200, 200, 403, 403, 401),
             new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /api/admin/keycloak/realm", f -> get("/api/admin/keycloak/realm"),

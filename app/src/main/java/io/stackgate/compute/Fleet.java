@@ -1,0 +1,67 @@
+package io.stackgate.compute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.stackgate.compute.ComputeProperties.Host;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured hosts with the libvirt URI each is reached at; writes the host XMLs of test-driver hosts
+ * ({@code test:generated}) so that a fresh clone runs without any hypervisor.
+ */
+@Component
+class Fleet {
+
+    private final List<Host> hosts;
+
+    @Autowired
+    Fleet(ComputeProperties properties) {
+        this(properties.hosts().stream().map(host -> resolve(host, Path.of(properties.testHostDir()))).toList());
+    }
+
+    private Fleet(List<Host> hosts) {
+        Set<String> names = new HashSet<>();
+        hosts.forEach(host -> {
+            if (!names.add(host.name())) {
+                throw new IllegalStateException("stackgate.compute.hosts: host " + host.name() + " is declared twice");
+            }
+        });
+        this.hosts = List.copyOf(hosts);
+    }
+
+    /** A fleet of exactly these hosts (URIs taken as they are). */
+    static Fleet of(List<Host> hosts) {
+        return new Fleet(hosts);
+    }
+
+    List<Host> hosts() {
+        return hosts;
+    }
+
+    Optional<Host> host(String name) {
+        return hosts.stream().filter(host -> host.name().equals(name)).findFirst();
+    }
+
+    private static Host resolve(Host host, Path testHostDir) {
+        if (!host.uri().equals(ComputeProperties.GENERATED_TEST_HOST)) {
+            return host;
+        }
+        try {
+            Files.createDirectories(testHostDir);
+            Path xml = testHostDir.resolve(host.name() + ".xml").toAbsolutePath().normalize();
+            Files.writeString(xml, TestHostXml.of(host));
+            return new Host(host.name(), "test://" + xml, host.arch(), host.domainType(), host.capacity(),
+                    host.overcommit(), host.gpus(), host.labels());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the test host XML of " + host.name(), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.stackgate.compute;
+
+import java.util.List;
+import java.util.Map;
+
+import io.stackgate.compute.ComputeProperties.Capacity;
+import io.stackgate.compute.ComputeProperties.DomainType;
+import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.ComputeProperties.Overcommit;
+
+/** Hosts for tests, built in one line each. */
+final class TestHosts {
+
+    private TestHosts() {
+    }
+
+    static Host host(String name, Arch arch, int vcpus, long memoryMiB, double cpuOvercommit, String... gpus) {
+        return new Host(name, "test:generated", arch, DomainType.qemu, new Capacity(vcpus, memoryMiB, 1000),
+                new Overcommit(cpuOvercommit, 1.0), List.of(gpus), Map.of());
+    }
+
+    static VmDemand vm(String request, int index, Arch arch, int vcpus, long memoryMiB) {
+        return new VmDemand(request, index, arch, vcpus, memoryMiB, 10, 0);
+    }
+
+    static VmDemand gpuVm(String request, int gpus) {
+        return new VmDemand(request, 0, Arch.x86_64, 4, 8192, 50, gpus);
+    }
+}
