@@ -15,5 +15,8 @@ public interface Directory {
     /** Deletes the group with its sub-groups; a missing group is no error. */
     void deleteGroup(String path);
 
+    /** Moves the group, with its sub-groups and members, under {@code newParent} (which must exist). */
+    void moveGroup(String path, String newParent);
+
     Optional<DirectoryUser> user(String username);
 }

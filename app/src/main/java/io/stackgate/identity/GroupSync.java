@@ -1,6 +1,9 @@
 package io.stackgate.identity;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -58,6 +61,7 @@ class GroupSync implements DisposableBean {
     synchronized DirectorySynced sync() {
         SortedSet<String> wanted = RealmGenerator.tenantGroupPaths(tenantGroups.declared());
         wanted.add(RealmGenerator.TENANTS_ROOT); // even when no tenant is declared
+        Map<String, String> moved = moveRelocatedGroups(wanted);
         Set<String> existing = directory.groupPaths();
 
         SortedSet<String> created = new TreeSet<>(wanted);
@@ -73,9 +77,51 @@ class GroupSync implements DisposableBean {
         // deleting a group deletes its sub-groups: delete only the topmost ones
         deleted.stream().filter(path -> !deleted.contains(parentOf(path))).forEach(directory::deleteGroup);
 
-        DirectorySynced synced = new DirectorySynced(created, deleted);
+        DirectorySynced synced = new DirectorySynced(created, deleted, moved);
         events.publishEvent(synced);
         return synced;
+    }
+
+    /**
+     * An org unit that moved in the tree (same tenant, same id, another parent) is moved in Keycloak, with its
+     * sub-groups and members, rather than deleted and created anew; shallowest first, as a move carries the children.
+     */
+    private Map<String, String> moveRelocatedGroups(SortedSet<String> wanted) {
+        Map<String, String> moved = new LinkedHashMap<>();
+        while (true) {
+            Set<String> existing = directory.groupPaths();
+            Optional<Map.Entry<String, String>> move = existing.stream()
+                    .filter(path -> path.startsWith(RealmGenerator.TENANTS_ROOT + "/") && !wanted.contains(path))
+                    .filter(path -> tenantOf(path) != null && !path.endsWith("/managers"))
+                    .sorted(Comparator.comparingInt(GroupSync::depth))
+                    .flatMap(stale -> wanted.stream()
+                            .filter(target -> !existing.contains(target) && name(target).equals(name(stale))
+                                    && tenantOf(stale).equals(tenantOf(target)) && depth(target) > 3)
+                            .map(target -> Map.entry(stale, target)))
+                    .findFirst();
+            if (move.isEmpty()) {
+                return moved;
+            }
+            String from = move.get().getKey();
+            String to = move.get().getValue();
+            directory.createGroup(parentOf(to));
+            directory.moveGroup(from, parentOf(to));
+            moved.put(from, to);
+        }
+    }
+
+    /** {@code /tenants/acme/engineering/platform} → {@code acme}; null for the tenant group itself. */
+    private static String tenantOf(String path) {
+        String[] parts = path.split("/");
+        return parts.length > 3 ? parts[2] : null;
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static int depth(String path) {
+        return path.split("/").length;
     }
 
     private static String parentOf(String path) {

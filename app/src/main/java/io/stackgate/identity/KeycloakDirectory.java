@@ -89,6 +89,16 @@ class KeycloakDirectory implements Directory {
     }
 
     @Override
+    public void moveGroup(String path, String newParent) {
+        String id = groupId(path).orElseThrow(() -> new IllegalStateException("no group " + path + " to move"));
+        String parentId = groupId(newParent).orElseThrow(() -> new IllegalStateException("no group " + newParent));
+        // posting an existing group as a child moves it, keeping its id, sub-groups and members
+        admin().post().uri("/groups/{parent}/children", parentId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", id, "name", path.substring(path.lastIndexOf('/') + 1)))
+                .retrieve().toBodilessEntity();
+    }
+
+    @Override
     public Optional<DirectoryUser> user(String username) {
         JsonNode found = admin().get().uri("/users?exact=true&briefRepresentation=true&username={u}", username)
                 .retrieve().body(JsonNode.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +38,21 @@ class GroupSyncTest {
         public void deleteGroup(String path) {
             calls.add("delete " + path);
             groups.removeIf(group -> group.equals(path) || group.startsWith(path + "/"));
+        }
+
+        @Override
+        public void moveGroup(String path, String newParent) {
+            calls.add("move " + path + " under " + newParent);
+            String moved = newParent + path.substring(path.lastIndexOf('/'));
+            Set<String> renamed = new TreeSet<>();
+            groups.removeIf(group -> {
+                if (group.equals(path) || group.startsWith(path + "/")) {
+                    renamed.add(moved + group.substring(path.length()));
+                    return true;
+                }
+                return false;
+            });
+            groups.addAll(renamed);
         }
 
         @Override
@@ -84,6 +100,25 @@ class GroupSyncTest {
                 "/tenants/gone", "/tenants/gone/sales");
         assertThat(directory.calls).containsExactlyInAnyOrder("delete /tenants/acme/legacy", "delete /tenants/gone");
         assertThat(directory.groups).contains("/platform/ops", "/tenants/acme/engineering/managers");
+    }
+
+    @Test
+    void anOrgUnitMovedInTheTreeIsMovedWithItsMembersNotDeletedAndCreated() {
+        declared = List.of(new TenantGroups.Declared("acme", List.of("engineering", "engineering/platform"),
+                Set.of("/tenants/acme/admins")));
+        sync.sync();
+        declared = List.of(new TenantGroups.Declared("acme", List.of("engineering", "operations", "operations/platform"),
+                Set.of("/tenants/acme/admins")));
+        directory.calls.clear();
+
+        DirectorySynced synced = sync.sync();
+
+        assertThat(synced.moved()).containsExactly(Map.entry("/tenants/acme/engineering/platform",
+                "/tenants/acme/operations/platform"));
+        assertThat(directory.calls).contains("move /tenants/acme/engineering/platform under /tenants/acme/operations")
+                .noneMatch(call -> call.startsWith("delete") || call.equals("create /tenants/acme/operations/platform"));
+        assertThat(directory.groups).contains("/tenants/acme/operations/platform/managers")
+                .doesNotContain("/tenants/acme/engineering/platform");
     }
 
     @Test

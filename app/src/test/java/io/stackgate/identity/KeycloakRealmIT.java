@@ -89,6 +89,39 @@ class KeycloakRealmIT {
     }
 
     @Test
+    void anOrgUnitMovedInTheConfigIsMovedInKeycloakAndKeepsItsMembers() {
+        List<TenantGroups.Declared> base = RealKeycloak.tenants();
+        List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(withAcmeUnit(base, "sre")));
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), event -> { }, java.util.Optional.empty());
+        sync.sync();
+        RealKeycloak.addToGroup("erin", "/tenants/acme/sre");
+        try {
+            declared.set(0, withAcmeUnit(base, "engineering/platform/sre"));
+            assertThat(sync.sync().moved()).containsEntry("/tenants/acme/sre", "/tenants/acme/engineering/platform/sre");
+            assertThat(directory.user("erin").orElseThrow().groups()).contains("/tenants/acme/engineering/platform/sre")
+                    .doesNotContain("/tenants/acme/sre");
+            assertThat(directory.groupPaths()).contains("/tenants/acme/engineering/platform/sre/managers");
+        } finally {
+            declared.set(0, base);
+            sync.sync();
+        }
+        assertThat(directory.user("erin").orElseThrow().groups()).noneMatch(group -> group.contains("sre"));
+    }
+
+    private static List<TenantGroups.Declared> withAcmeUnit(List<TenantGroups.Declared> base, String unit) {
+        List<TenantGroups.Declared> tenants = new ArrayList<>();
+        for (TenantGroups.Declared tenant : base) {
+            if (tenant.tenantId().equals("acme")) {
+                List<String> units = new ArrayList<>(tenant.orgUnitPaths());
+                units.add(unit);
+                tenant = new TenantGroups.Declared("acme", units, tenant.namedGroups());
+            }
+            tenants.add(tenant);
+        }
+        return tenants;
+    }
+
+    @Test
     void aMembershipRemovedInKeycloakIsGoneFromTheNextToken() {
         assertThat(texts(RealKeycloak.claims(RealKeycloak.token("alice")).path("groups")))
                 .contains("/tenants/acme/engineering");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApplyQuotaChangeProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   private RecordingDelegate applyQuotaChange;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApprovalChainDecisionTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   @Test
   void smallVmNeedsOnlyTheDeptManager() {

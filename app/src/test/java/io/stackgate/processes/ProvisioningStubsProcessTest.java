@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProvisioningStubsProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   private RecordingDelegate provisioningNotImplemented;
 

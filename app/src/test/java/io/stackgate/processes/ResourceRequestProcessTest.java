@@ -45,7 +45,7 @@ class ResourceRequestProcessTest {
   private static final Date DUE = Date.from(Instant.parse("2030-01-02T09:00:00Z"));
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   private final List<String> deployments = new ArrayList<>();
   /** What ValidateRequest "finds" in the request; each test describes its request. */
