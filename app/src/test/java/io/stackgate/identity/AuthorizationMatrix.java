@@ -70,7 +70,7 @@ abstract class AuthorizationMatrix {
             new Row("POST /api/tasks/{acme task}/reject", f -> post("/api/tasks/" + f.get().taskId() + "/reject", DECISION),
                     404, 204, 404, 404, 404, 404, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/delegate", f -> post("/api/tasks/" + f.get().taskId() + "/delegate",
-                    Map.of("user", "carol")),
+                    Map.of("user", "bea")),
                     404, 200, 404, 404, 404, 404, 404, 404, 401),
             new Row("GET /api/incidents", f -> get("/api/incidents"),
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
