@@ -23,11 +23,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            and kept (0600) under {@code home}
  * @param portalClientId      public client of the UI (authorization code + PKCE)
  * @param accessTokenLifespan how long an access token of the generated realm lives
+ * @param publicUrl           where users reach the platform ({@code STACKGATE_PUBLIC_URL}); the realm's clients
+ *                            accept logins returning there
  */
 @ConfigurationProperties("stackgate.keycloak")
 public record KeycloakProperties(boolean launch, String version, Path home, int httpPort, int managementPort,
         String realm, String baseUrl, String backendClientId, String backendClientSecret, String portalClientId,
-        Duration accessTokenLifespan) {
+        Duration accessTokenLifespan, String publicUrl) {
 
     public KeycloakProperties {
         version = orElse(version, "26.7.3");
@@ -41,6 +43,7 @@ public record KeycloakProperties(boolean launch, String version, Path home, int 
         backendClientSecret = backendClientSecret == null ? "" : backendClientSecret;
         portalClientId = orElse(portalClientId, "stackgate-portal");
         accessTokenLifespan = accessTokenLifespan == null ? Duration.ofMinutes(5) : accessTokenLifespan;
+        publicUrl = orElse(publicUrl, "http://127.0.0.1:8080").replaceAll("/+$", "");
     }
 
     /** The issuer of this realm's tokens, e.g. {@code http://127.0.0.1:8180/realms/stackgate}. */
@@ -51,7 +54,7 @@ public record KeycloakProperties(boolean launch, String version, Path home, int 
     /** The same settings with another client secret (the dev secret is only known once it is read or generated). */
     public KeycloakProperties withBackendClientSecret(String secret) {
         return new KeycloakProperties(launch, version, home, httpPort, managementPort, realm, baseUrl,
-                backendClientId, secret, portalClientId, accessTokenLifespan);
+                backendClientId, secret, portalClientId, accessTokenLifespan, publicUrl);
     }
 
     private static String orElse(String value, String fallback) {

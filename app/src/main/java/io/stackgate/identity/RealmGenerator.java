@@ -25,10 +25,8 @@ public final class RealmGenerator {
     static final List<String> BACKEND_ROLES = List.of("manage-users", "view-users", "query-groups", "query-users");
 
     static final String TENANTS_ROOT = "/tenants";
-    private static final List<String> PORTAL_REDIRECTS = List.of("http://127.0.0.1:8080/*", "http://localhost:5173/*");
-    /** The Cockpit login (authorization code on the backend client) returns here. */
-    private static final List<String> BACKEND_REDIRECTS = List.of("http://127.0.0.1:8080/login/oauth2/code/*",
-            "http://localhost:8080/login/oauth2/code/*");
+    /** The UI's dev server (Vite), for the dev realm only. */
+    private static final String UI_DEV_SERVER = "http://localhost:5173/*";
 
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final KeycloakProperties keycloak;
@@ -77,7 +75,7 @@ public final class RealmGenerator {
         realm.set("groups", groupTree(groups));
         ArrayNode clients = realm.putArray("clients");
         clients.add(portalClient(dev));
-        clients.add(backendClient());
+        clients.add(backendClient(dev));
         ArrayNode realmUsers = realm.putArray("users");
         new TreeMap<>(users).forEach((name, user) -> realmUsers.add(demoUser(name, user)));
         realmUsers.add(backendServiceAccount());
@@ -115,7 +113,10 @@ public final class RealmGenerator {
                 .put("implicitFlowEnabled", false)
                 .put("directAccessGrantsEnabled", dev)
                 .put("serviceAccountsEnabled", false);
-        PORTAL_REDIRECTS.forEach(client.putArray("redirectUris")::add);
+        ArrayNode portalRedirects = client.putArray("redirectUris").add(keycloak.publicUrl() + "/*");
+        if (dev) {
+            portalRedirects.add(UI_DEV_SERVER);
+        }
         client.putArray("webOrigins").add("+");
         client.putObject("attributes")
                 .put("pkce.code.challenge.method", "S256")
@@ -124,7 +125,7 @@ public final class RealmGenerator {
         return client;
     }
 
-    private ObjectNode backendClient() {
+    private ObjectNode backendClient(boolean dev) {
         ObjectNode client = json.objectNode()
                 .put("clientId", keycloak.backendClientId())
                 .put("name", "Stackgate backend")
@@ -137,7 +138,11 @@ public final class RealmGenerator {
                 .put("implicitFlowEnabled", false)
                 .put("directAccessGrantsEnabled", false)
                 .put("serviceAccountsEnabled", true);
-        BACKEND_REDIRECTS.forEach(client.putArray("redirectUris")::add);
+        // the Cockpit login (authorization code on the backend client) returns here
+        ArrayNode backendRedirects = client.putArray("redirectUris").add(keycloak.publicUrl() + "/login/oauth2/code/*");
+        if (dev) {
+            backendRedirects.add(keycloak.publicUrl().replace("//127.0.0.1", "//localhost") + "/login/oauth2/code/*");
+        }
         client.putObject("attributes").put("post.logout.redirect.uris", "+");
         client.set("protocolMappers", mappers());
         return client;

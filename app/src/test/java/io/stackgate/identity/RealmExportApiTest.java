@@ -28,6 +28,8 @@ class RealmExportApiTest {
         realm.path("clients").forEach(client -> {
             assertThat(client.has("secret")).isFalse();
             assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+            assertThat(client.path("redirectUris")).isNotEmpty();
+            client.path("redirectUris").forEach(uri -> assertThat(uri.asText()).startsWith("http://127.0.0.1:8080/"));
         });
     }
 }

@@ -17,7 +17,7 @@ import io.stackgate.support.RealKeycloak;
 class RealmGeneratorTest {
 
     private final KeycloakProperties keycloak = new KeycloakProperties(true, null, null, 0, 0, null, null, null,
-            "s3cret", null, Duration.ofMinutes(7));
+            "s3cret", null, Duration.ofMinutes(7), null);
     private final List<TenantGroups.Declared> tenants = RealKeycloak.tenants();
     private final ObjectNode realm = new RealmGenerator(keycloak).realm(tenants, RealKeycloak.demoUsers().users(), true);
 

@@ -194,7 +194,7 @@ public final class RealKeycloak implements BeforeAllCallback {
         int httpPort = freePort();
         int managementPort = freePort();
         KeycloakProperties keycloak = new KeycloakProperties(false, null, Path.of("target/keycloak-it"), httpPort,
-                managementPort, null, null, null, UUID.randomUUID().toString(), null, Duration.ofMinutes(5));
+                managementPort, null, null, null, UUID.randomUUID().toString(), null, Duration.ofMinutes(5), null);
         KeycloakServer server = new KeycloakServer(keycloak.home(), keycloak.version(), httpPort, managementPort);
         Instant begin = Instant.now();
         server.unpack();
