@@ -32,13 +32,16 @@ public class Placement {
     private final JdbcClient jdbc;
     private final Fleet fleet;
     private final ApplicationEventPublisher events;
+    private final Hypervisor hypervisor;
     private final TransactionTemplate separately;
     private final Clock clock = Clock.systemUTC();
 
-    Placement(JdbcClient jdbc, Fleet fleet, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    Placement(JdbcClient jdbc, Fleet fleet, ApplicationEventPublisher events, Hypervisor hypervisor,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.fleet = fleet;
         this.events = events;
+        this.hypervisor = hypervisor;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -55,6 +58,13 @@ public class Placement {
         if (existing.isPresent()) {
             return existing.get();
         }
+        // a host that does not answer its health check takes nothing new
+        List<Host> up = candidates.stream().filter(host -> hypervisor.isUp(host.name())).toList();
+        if (up.isEmpty() && !candidates.isEmpty()) {
+            return new PlacementResult.NoCapacity(List.of(PlacementResult.Shortage.HOST_DOWN),
+                    "every " + demand.arch() + " host is down: " + candidates.stream().map(Host::name).toList());
+        }
+        candidates = up;
         Map<String, HostUsage> usage = usage();
         Set<String> hostsOfTheRequest = Set.copyOf(jdbc.sql(
                         "select host from host_reservation where request_id = ? and state = 'RESERVED'")

@@ -27,6 +27,6 @@ public sealed interface PlacementResult {
     }
 
     enum Shortage {
-        ARCH, CPU, MEMORY, DISK, GPU
+        ARCH, HOST_DOWN, CPU, MEMORY, DISK, GPU
     }
 }

@@ -82,6 +82,7 @@ final class PlacementRules {
             case DISK -> "disk (%3$d GiB)";
             case GPU -> "gpu (%4$d GPU)";
             case ARCH -> "arch";
+            case HOST_DOWN -> "host down";
         };
     }
 
