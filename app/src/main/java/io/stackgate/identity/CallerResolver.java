@@ -33,29 +33,36 @@ public class CallerResolver {
     }
 
     public Caller fromJwt(Jwt jwt) {
-        String username = jwt.getClaimAsString("preferred_username");
-        if (username == null || username.isBlank()) {
-            username = jwt.getSubject();
+        return fromClaims(jwt.getClaims(), realmRoles(jwt));
+    }
+
+    /**
+     * The caller from a token's claims ({@code preferred_username} or {@code sub}, {@code groups},
+     * {@code organization}) and its realm roles; the one place that decides a caller's tenants.
+     */
+    public Caller fromClaims(Map<String, Object> claims, Collection<String> realmRoles) {
+        Object username = claims.get("preferred_username");
+        if (username == null || username.toString().isBlank()) {
+            username = claims.get("sub");
         }
-        Set<String> groups = Set.copyOf(stringList(jwt.getClaim("groups")));
-        Set<String> roles = Set.copyOf(realmRoles(jwt));
+        Set<String> groups = Set.copyOf(stringList(claims.get("groups")));
+        Set<String> roles = Set.copyOf(realmRoles);
         boolean platformWide = roles.contains(Caller.PLATFORM_ADMIN) || roles.contains(Caller.PLATFORM_OPS);
         Set<String> tenants = new TreeSet<>(Caller.tenantsOf(groups));
-        tenants.addAll(organizations(jwt));
+        tenants.addAll(organizations(claims.get("organization")));
         if (platformWide) {
             tenants = tenantDirectory.allTenantIds();
         } else {
             tenants.retainAll(tenantDirectory.allTenantIds());
         }
-        return new Caller(username, groups, roles, tenants);
+        return new Caller(String.valueOf(username), groups, roles, tenants);
     }
 
     /**
      * Keycloak organizations the user belongs to ({@code organization} claim: a list of aliases, or a map keyed
      * by alias); an organization's alias is a tenant id.
      */
-    static Set<String> organizations(Jwt jwt) {
-        Object claim = jwt.getClaim("organization");
+    static Set<String> organizations(Object claim) {
         if (claim instanceof Map<?, ?> map) {
             return map.keySet().stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
         }

@@ -1,10 +1,6 @@
 package io.stackgate.identity;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,27 +44,12 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
             return context.getBean(CallerResolver.class).fromJwt(token.getToken());
         }
         if (authentication.getPrincipal() instanceof OidcUser user) {
-            Set<String> roles = new TreeSet<>();
-            for (GrantedAuthority authority : authentication.getAuthorities()) {
-                if (authority.getAuthority().startsWith("ROLE_")) {
-                    roles.add(authority.getAuthority().substring("ROLE_".length()));
-                }
-            }
-            Set<String> groups = new TreeSet<>(stringList(user.getClaim("groups")));
-            boolean platformWide = roles.contains(Caller.PLATFORM_ADMIN) || roles.contains(Caller.PLATFORM_OPS);
-            Set<String> tenants = platformWide ? context.getBean(TenantDirectory.class).allTenantIds()
-                    : Caller.tenantsOf(groups);
-            return new Caller(user.getPreferredUsername(), groups, roles, tenants);
+            List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .filter(authority -> authority.startsWith("ROLE_"))
+                    .map(authority -> authority.substring("ROLE_".length())).toList();
+            return context.getBean(CallerResolver.class).fromClaims(user.getClaims(), roles);
         }
         return null;
-    }
-
-    private static List<String> stringList(Object value) {
-        List<String> values = new ArrayList<>();
-        if (value instanceof Collection<?> items) {
-            items.forEach(item -> values.add(String.valueOf(item)));
-        }
-        return values;
     }
 
     @Override
