@@ -124,8 +124,7 @@ class JdbcQuotaService implements QuotaService {
                         + "coalesce(sum(gpus), 0), coalesce(sum(vms), 0), coalesce(sum(k8s_nodes), 0) "
                         + "from quota_adjustment where tenant_id = ? and project_id = ?")
                 .params(tenantId, project.id())
-                .query((rs, n) -> new Quota(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6))).single();
+                .query(JdbcQuotaService::sums).single();
         return project.quota().plus(raised);
     }
 
@@ -163,8 +162,12 @@ class JdbcQuotaService implements QuotaService {
         if (projectId != null) {
             statement = statement.param(projectId);
         }
-        return statement.query((rs, n) -> new Quota(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                rs.getInt(5), rs.getInt(6))).single();
+        return statement.query(JdbcQuotaService::sums).single();
+    }
+
+    /** A row of the six summed quota columns, in Quota's order. */
+    private static Quota sums(ResultSet rs, int rowNum) throws SQLException {
+        return new Quota(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
     }
 
     private Optional<Row> find(String requestId) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -75,10 +74,7 @@ class PlacementHealthTest {
 
         @Bean
         Hypervisor hypervisor() {
-            Hypervisor hypervisor = Mockito.mock(Hypervisor.class);
-            Mockito.when(hypervisor.isUp(Mockito.anyString()))
-                    .thenAnswer(call -> !call.<String>getArgument(0).startsWith("down"));
-            return hypervisor;
+            return TestHosts.upUnlessNamedDown();
         }
     }
 }

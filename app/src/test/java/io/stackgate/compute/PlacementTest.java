@@ -19,7 +19,6 @@ import io.stackgate.compute.PlacementResult.Shortage;
 import io.stackgate.support.TestDatabases;
 import io.stackgate.support.TestProfiles;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -154,13 +153,9 @@ class PlacementTest {
                     host("gpu", Arch.x86_64, 16, 65_536, 1.0, "0000:3b:00.0", "0000:d8:00.0")));
         }
 
-        /** Every host answers its health check but those whose name says "down" (the adapter has its own tests). */
         @Bean
         Hypervisor hypervisor() {
-            Hypervisor hypervisor = Mockito.mock(Hypervisor.class);
-            Mockito.when(hypervisor.isUp(Mockito.anyString()))
-                    .thenAnswer(call -> !call.<String>getArgument(0).startsWith("down"));
-            return hypervisor;
+            return TestHosts.upUnlessNamedDown();
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.stackgate.compute;
 
+import static org.mockito.Mockito.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +16,14 @@ import io.stackgate.compute.ComputeProperties.Overcommit;
 final class TestHosts {
 
     private TestHosts() {
+    }
+
+    /** A hypervisor whose hosts all pass their health check except those named "down…" (the adapter has its own tests). */
+    static Hypervisor upUnlessNamedDown() {
+        Hypervisor hypervisor = mock(Hypervisor.class);
+        when(hypervisor.isUp(anyString()))
+                .thenAnswer(call -> !call.<String>getArgument(0).startsWith("down"));
+        return hypervisor;
     }
 
     static Host host(String name, Arch arch, int vcpus, long memoryMiB, double cpuOvercommit, String... gpus) {
