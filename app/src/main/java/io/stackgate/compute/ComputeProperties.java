@@ -14,15 +14,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The hypervisor hosts Stackgate places VMs on.
+ * The hypervisor hosts Stackgate places VMs on, the images it boots and how provisioning retries.
  *
- * @param testHostDir where host XMLs of {@code test:generated} hosts are written at start (libvirt's test driver
- *                    needs an absolute path: {@code test://<abs path>})
- * @param hosts       the fleet
+ * @param testHostDir  where host XMLs of {@code test:generated} hosts are written at start (libvirt's test driver
+ *                     needs an absolute path: {@code test://<abs path>})
+ * @param hosts        the fleet
+ * @param images       the image catalogue: what a request's {@code image} may name, per architecture
+ * @param provisioning retries and waits of the provisioning steps
+ * @param networks     the range the projects' isolated networks are cut from
  */
 @ConfigurationProperties("stackgate.compute")
 @Validated
-record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @DefaultValue @Valid List<Host> hosts) {
+record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @DefaultValue @Valid List<Host> hosts,
+        @DefaultValue @Valid List<Image> images, @DefaultValue @Valid Provisioning provisioning,
+        @DefaultValue @Valid Networks networks) {
 
     /** A URI meaning "libvirt's test driver on a host XML generated from this entry". */
     static final String GENERATED_TEST_HOST = "test:generated";
@@ -35,7 +40,49 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
     record Host(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String name, @NotBlank String uri,
             @NotNull Arch arch, @NotNull DomainType domainType, @NotNull @Valid Capacity capacity,
             @DefaultValue @Valid Overcommit overcommit, @DefaultValue List<String> gpus,
-            @DefaultValue Map<String, String> labels) {
+            @DefaultValue Map<String, String> labels, @DefaultValue @Valid Storage storage) {
+    }
+
+    /**
+     * Where a host keeps the VMs' disks, seeds and console logs.
+     *
+     * @param pool       the libvirt {@code dir} storage pool Stackgate creates and uses (disk images live in it too)
+     * @param path       its directory on the host
+     * @param consoleDir where each VM's serial console is logged on the host
+     */
+    record Storage(@DefaultValue("stackgate") @NotBlank String pool, @DefaultValue("/var/lib/stackgate/pool") @NotBlank String path,
+            @DefaultValue("/var/log/stackgate") @NotBlank String consoleDir) {
+    }
+
+    /**
+     * One entry of the image catalogue.
+     *
+     * @param kind    {@code disk}: a qcow2 cloud image (volume {@code volume} in each host's pool) booted by BIOS or
+     *                UEFI, the production case; {@code kernel}: direct kernel boot of {@code kernel} + {@code initrd}
+     *                (paths on the host), used by the test guest
+     * @param cmdline kernel command line of a {@code kernel} image (the console is added per arch)
+     */
+    record Image(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,127}") String name, @NotNull Arch arch,
+            @NotNull ImageKind kind, String volume, String kernel, String initrd, @DefaultValue("") String cmdline,
+            @DefaultValue("") String description) {
+    }
+
+    enum ImageKind {
+        disk, kernel
+    }
+
+    /**
+     * @param retryCycle          Camunda retry cycle of each provisioning step, e.g. {@code R3/PT30S}
+     * @param placementRetryFirst the first wait when no host has room; doubled each time
+     * @param placementRetryMax   the longest wait between placement attempts
+     */
+    record Provisioning(@DefaultValue("R3/PT30S") @NotBlank String retryCycle,
+            @DefaultValue("PT30S") java.time.Duration placementRetryFirst,
+            @DefaultValue("PT10M") java.time.Duration placementRetryMax) {
+    }
+
+    /** @param range an IPv4 /16 or wider; each project gets the next /24 of it */
+    record Networks(@DefaultValue("10.200.0.0/16") @Pattern(regexp = "\\d+\\.\\d+\\.0\\.0/16") String range) {
     }
 
     record Capacity(@Positive int vcpus, @Positive long memoryMiB, @Positive long diskGiB) {

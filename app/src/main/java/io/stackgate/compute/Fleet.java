@@ -24,7 +24,8 @@ class Fleet {
 
     @Autowired
     Fleet(ComputeProperties properties) {
-        this(properties.hosts().stream().map(host -> resolve(host, Path.of(properties.testHostDir()))).toList());
+        this(properties.hosts().stream()
+                .map(host -> resolve(host, Path.of(properties.testHostDir()), properties.images())).toList());
     }
 
     private Fleet(List<Host> hosts) {
@@ -50,16 +51,16 @@ class Fleet {
         return hosts.stream().filter(host -> host.name().equals(name)).findFirst();
     }
 
-    private static Host resolve(Host host, Path testHostDir) {
+    private static Host resolve(Host host, Path testHostDir, List<ComputeProperties.Image> images) {
         if (!host.uri().equals(ComputeProperties.GENERATED_TEST_HOST)) {
             return host;
         }
         try {
             Files.createDirectories(testHostDir);
             Path xml = testHostDir.resolve(host.name() + ".xml").toAbsolutePath().normalize();
-            Files.writeString(xml, TestHostXml.of(host));
+            Files.writeString(xml, TestHostXml.of(host, images));
             return new Host(host.name(), "test://" + xml, host.arch(), host.domainType(), host.capacity(),
-                    host.overcommit(), host.gpus(), host.labels());
+                    host.overcommit(), host.gpus(), host.labels(), host.storage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the test host XML of " + host.name(), e);
         }

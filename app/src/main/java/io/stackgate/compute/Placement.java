@@ -105,6 +105,18 @@ public class Placement {
         }
     }
 
+    /** Releases the reservation of one VM of the request, if it holds one. */
+    @Transactional
+    public void release(String requestId, int vmIndex) {
+        int released = jdbc.sql("update host_reservation set state = 'RELEASED', released_at = ? "
+                        + "where request_id = ? and vm_index = ? and state = 'RESERVED'")
+                .params(Timestamp.from(clock.instant()), requestId, vmIndex)
+                .update();
+        if (released > 0) {
+            events.publishEvent(new CapacityReleased(requestId, released));
+        }
+    }
+
     /** The current reservation of one VM of a request, if it holds one. */
     @Transactional(readOnly = true)
     public Optional<Placed> reserved(String requestId, int vmIndex) {

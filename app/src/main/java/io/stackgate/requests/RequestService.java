@@ -47,9 +47,11 @@ public class RequestService {
     private final RuntimeService runtime;
     private final EngineAuthentication engine;
     private final ApplicationEventPublisher events;
+    private final List<SpecCheck> checks;
 
     RequestService(RequestRepository repository, SpecReader specs, CostEstimator costs, Tenants tenants,
-            QuotaService quotas, RuntimeService runtime, EngineAuthentication engine, ApplicationEventPublisher events) {
+            QuotaService quotas, RuntimeService runtime, EngineAuthentication engine, ApplicationEventPublisher events,
+            List<SpecCheck> checks) {
         this.repository = repository;
         this.specs = specs;
         this.costs = costs;
@@ -58,6 +60,7 @@ public class RequestService {
         this.runtime = runtime;
         this.engine = engine;
         this.events = events;
+        this.checks = List.copyOf(checks);
     }
 
     /** Validates, reserves quota and starts the request's process, all in one transaction. */
@@ -75,6 +78,7 @@ public class RequestService {
         }
         RequestType type = specs.type(body.type());
         RequestSpec spec = specs.read(type, body.spec());
+        checks.forEach(check -> check.check(spec));
         if (spec instanceof DecommissionSpec decommission) {
             checkDecommissionTarget(tenant.id(), project.id(), decommission);
         }

@@ -28,9 +28,9 @@ class LibvirtHypervisorTest {
     @BeforeEach
     void connectToATestHost() throws IOException {
         Host template = TestHosts.host("kvm-1", Arch.x86_64, 16, 65_536, 1.0);
-        Path xml = Files.writeString(folder.resolve("kvm-1.xml"), TestHostXml.of(template));
+        Path xml = Files.writeString(folder.resolve("kvm-1.xml"), TestHostXml.of(template, List.of()));
         Host host = new Host("kvm-1", "test://" + xml.toAbsolutePath(), template.arch(), template.domainType(),
-                template.capacity(), template.overcommit(), template.gpus(), template.labels());
+                template.capacity(), template.overcommit(), template.gpus(), template.labels(), TestHosts.STORAGE);
         hypervisor = new LibvirtHypervisor(Fleet.of(List.of(host)));
     }
 
@@ -115,7 +115,7 @@ class LibvirtHypervisorTest {
     void anUnreachableHostIsDown() {
         LibvirtHypervisor nowhere = new LibvirtHypervisor(Fleet.of(List.of(new Host("gone", "test:///nonexistent/host.xml",
                 Arch.x86_64, ComputeProperties.DomainType.kvm, new ComputeProperties.Capacity(1, 1, 1),
-                new ComputeProperties.Overcommit(1, 1), List.of(), java.util.Map.of()))));
+                new ComputeProperties.Overcommit(1, 1), List.of(), java.util.Map.of(), TestHosts.STORAGE))));
 
         assertThat(nowhere.isUp("gone")).isFalse();
     }

@@ -26,9 +26,12 @@ final class TestHosts {
         return hypervisor;
     }
 
+    static final ComputeProperties.Storage STORAGE =
+            new ComputeProperties.Storage("stackgate", "/var/lib/stackgate/pool", "/var/log/stackgate");
+
     static Host host(String name, Arch arch, int vcpus, long memoryMiB, double cpuOvercommit, String... gpus) {
         return new Host(name, "test:generated", arch, DomainType.qemu, new Capacity(vcpus, memoryMiB, 1000),
-                new Overcommit(cpuOvercommit, 1.0), List.of(gpus), Map.of());
+                new Overcommit(cpuOvercommit, 1.0), List.of(gpus), Map.of(), STORAGE);
     }
 
     static VmDemand vm(String request, int index, Arch arch, int vcpus, long memoryMiB) {

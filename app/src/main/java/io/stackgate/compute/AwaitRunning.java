@@ -1,0 +1,27 @@
+package io.stackgate.compute;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Service task "Await running": retried until the hypervisor reports the domain running. */
+@Component("awaitRunning")
+class AwaitRunning extends ProvisioningStep {
+
+    private final VmProvisioning provisioning;
+
+    AwaitRunning(ManagementService management, VmProvisioning provisioning) {
+        super(management);
+        this.provisioning = provisioning;
+    }
+
+    @Override
+    String name() {
+        return "await running";
+    }
+
+    @Override
+    void run(String requestId, int vmIndex, DelegateExecution execution) {
+        provisioning.awaitRunning(requestId, vmIndex);
+    }
+}

@@ -1,0 +1,32 @@
+package io.stackgate.compute;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Service task "Create volumes": the root disk from the image and the cloud-init seed, in the host's pool. */
+@Component("createVolumes")
+class CreateVolumes extends ProvisioningStep {
+
+    private final VmProvisioning provisioning;
+
+    CreateVolumes(ManagementService management, VmProvisioning provisioning) {
+        super(management);
+        this.provisioning = provisioning;
+    }
+
+    @Override
+    String name() {
+        return "create volumes";
+    }
+
+    @Override
+    void run(String requestId, int vmIndex, DelegateExecution execution) {
+        provisioning.createVolumes(requestId, vmIndex);
+    }
+
+    @Override
+    void undo(String requestId, int vmIndex) {
+        provisioning.deleteVolumes(requestId, vmIndex);
+    }
+}

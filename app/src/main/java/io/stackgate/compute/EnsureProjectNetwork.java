@@ -1,0 +1,32 @@
+package io.stackgate.compute;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Service task "Ensure project network": the tenant project's isolated network on the VM's host. */
+@Component("ensureProjectNetwork")
+class EnsureProjectNetwork extends ProvisioningStep {
+
+    private final VmProvisioning provisioning;
+
+    EnsureProjectNetwork(ManagementService management, VmProvisioning provisioning) {
+        super(management);
+        this.provisioning = provisioning;
+    }
+
+    @Override
+    String name() {
+        return "ensure project network";
+    }
+
+    @Override
+    void run(String requestId, int vmIndex, DelegateExecution execution) {
+        provisioning.ensureProjectNetwork(requestId, vmIndex);
+    }
+
+    @Override
+    void undo(String requestId, int vmIndex) {
+        provisioning.releaseProjectNetwork(requestId, vmIndex);
+    }
+}

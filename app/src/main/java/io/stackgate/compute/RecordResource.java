@@ -1,0 +1,27 @@
+package io.stackgate.compute;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Service task "Record resource": the VM is recorded as running, with its lease. */
+@Component("recordResource")
+class RecordResource extends ProvisioningStep {
+
+    private final VmProvisioning provisioning;
+
+    RecordResource(ManagementService management, VmProvisioning provisioning) {
+        super(management);
+        this.provisioning = provisioning;
+    }
+
+    @Override
+    String name() {
+        return "record resource";
+    }
+
+    @Override
+    void run(String requestId, int vmIndex, DelegateExecution execution) {
+        provisioning.recordResource(requestId, vmIndex);
+    }
+}

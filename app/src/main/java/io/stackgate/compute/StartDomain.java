@@ -1,0 +1,32 @@
+package io.stackgate.compute;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Service task "Start domain". */
+@Component("startDomain")
+class StartDomain extends ProvisioningStep {
+
+    private final VmProvisioning provisioning;
+
+    StartDomain(ManagementService management, VmProvisioning provisioning) {
+        super(management);
+        this.provisioning = provisioning;
+    }
+
+    @Override
+    String name() {
+        return "start domain";
+    }
+
+    @Override
+    void run(String requestId, int vmIndex, DelegateExecution execution) {
+        provisioning.startDomain(requestId, vmIndex);
+    }
+
+    @Override
+    void undo(String requestId, int vmIndex) {
+        provisioning.undefineDomain(requestId, vmIndex);
+    }
+}

@@ -1,0 +1,21 @@
+package io.stackgate.compute;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Compensation of "Define domain" and "Start domain": power off, undefine, NVRAM removed. */
+@Component("undefineDomain")
+class UndefineDomain implements JavaDelegate {
+
+    private final VmProvisioning provisioning;
+
+    UndefineDomain(VmProvisioning provisioning) {
+        this.provisioning = provisioning;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        provisioning.undefineDomain(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+    }
+}
