@@ -25,10 +25,12 @@ ARCHES=(${STACKGATE_TEST_GUEST_ARCHES:-x86_64 aarch64})
 # Kernel modules the guest needs (whatever of these is modular in Debian's
 # kernel is packed with its dependencies; the rest is built in):
 #   virtio PCI transport, net, block, SCSI (aarch64 cdrom), SATA/AHCI (x86_64 q35 cdrom),
-#   SCSI disk/cdrom, ISO9660, and the net_failover/failover pair virtio_net needs.
+#   SCSI disk/cdrom, ISO9660, the net_failover/failover pair virtio_net needs, and
+#   the power button (ACPI button / gpio-keys + evdev) so "virsh shutdown" powers off.
 WANT_MODULES=(virtio virtio_ring virtio_pci virtio_pci_modern_dev virtio_pci_legacy_dev
   virtio_mmio virtio_net net_failover failover virtio_blk virtio_scsi virtio_console virtio_rng
-  scsi_mod scsi_common sd_mod sr_mod cdrom libata libahci ahci isofs af_packet crc32c_generic)
+  scsi_mod scsi_common sd_mod sr_mod cdrom libata libahci ahci isofs af_packet crc32c_generic
+  button evdev gpio_keys gpio_pl061)
 
 need() { command -v "$1" >/dev/null || { echo "build-test-guest: missing command $1" >&2; exit 1; }; }
 for c in apt-get dpkg-deb depmod cpio gzip xz zstd sha256sum; do need "$c"; done
@@ -204,6 +206,13 @@ if [ -e /sys/class/net/eth0 ]; then
 fi
 say "address=$addr"
 say "ready"
+
+# Power button -> poweroff (busybox acpid reads /dev/input/event*; PID 1 is this
+# shell, so power off with -f instead of signalling init).
+mkdir -p /etc/acpi/PWRF
+printf '#!/bin/sh\necho "STACKGATE-GUEST poweroff"\nsync\npoweroff -f\n' >/etc/acpi/PWRF/00000080
+chmod 755 /etc/acpi/PWRF/00000080
+acpid -c /etc/acpi -l /run/acpid.log -p /run/acpid.pid 2>/dev/null || true
 
 while :; do sleep 3600; done
 INIT

@@ -14,7 +14,7 @@ if [[ $EUID -ne 0 ]]; then echo "setup-host.sh: must run as root" >&2; exit 1; f
 # 1. Packages (only those missing).
 PKGS=(libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-system-arm
       qemu-efi-aarch64 qemu-utils libvirt-clients dnsmasq-base iptables genisoimage
-      busybox-static cpio gzip kmod)
+      busybox-static cpio gzip xz-utils zstd kmod procps)
 missing=()
 for p in "${PKGS[@]}"; do
   st="$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)"
@@ -37,6 +37,7 @@ id -u libvirt-qemu >/dev/null 2>&1 || \
 #    can read kernels/initrds/ISOs/disks under /var/lib/stackgate and
 #    /var/cache/stackgate whatever their owner, and libvirt never chowns them.
 QCONF=/etc/libvirt/qemu.conf
+mkdir -p /etc/libvirt
 MARK="# stackgate: managed block"
 if [[ ! -f "$QCONF" ]] || ! grep -qF "$MARK" "$QCONF"; then
   cat >>"$QCONF" <<CONF
@@ -53,15 +54,24 @@ else
   conf_changed=0
 fi
 
-mkdir -p /var/log/libvirt /var/log/stackgate /var/lib/stackgate /var/lib/libvirt/qemu/nvram
+mkdir -p /etc/libvirt /var/log/libvirt /var/log/stackgate /var/lib/stackgate /var/lib/libvirt/qemu/nvram
 
-# 4. Daemons.
-if ! pgrep -x virtlogd >/dev/null; then virtlogd -d; fi
-if pgrep -x libvirtd >/dev/null && [[ $conf_changed == 1 ]]; then
+# 4. Daemons. A killed daemon can linger as a zombie until PID 1 reaps it, and
+#    pgrep still lists zombies: only a live process counts as running.
+live_pids() { # live_pids NAME -> PIDs of NAME that are not zombies
+  local p
+  for p in $(pgrep -x "$1" || true); do
+    [[ "$(awk '/^State:/{print $2}' "/proc/$p/status" 2>/dev/null)" =~ ^[^Z] ]] && echo "$p"
+  done
+  return 0
+}
+[[ -n "$(live_pids virtlogd)" ]] || virtlogd -d
+if [[ $conf_changed == 1 && -n "$(live_pids libvirtd)" ]]; then
   echo "setup-host: qemu.conf changed, restarting libvirtd"
-  kill "$(pgrep -x libvirtd)"; for _ in $(seq 50); do pgrep -x libvirtd >/dev/null || break; sleep 0.1; done
+  kill $(live_pids libvirtd)
+  for _ in $(seq 100); do [[ -n "$(live_pids libvirtd)" ]] || break; sleep 0.1; done
 fi
-if ! pgrep -x libvirtd >/dev/null; then libvirtd -d; fi
+[[ -n "$(live_pids libvirtd)" ]] || libvirtd -d
 
 # 5. Wait (max 30 s) until the system URI answers.
 ok=0
@@ -75,4 +85,5 @@ if [[ $ok != 1 ]]; then echo "setup-host: libvirtd did not answer on $URI within
 "$HERE/build-test-guest.sh"
 
 GUEST_DIR="${STACKGATE_TEST_GUEST_DIR:-/var/cache/stackgate/test-guest}"
-log "setup-host: libvirtd $(virsh -c "$URI" version 2>/dev/null | awk '/Running hypervisor/{print $NF}') on $URI; test guest in $GUEST_DIR/{x86_64,aarch64}"
+ver="$(virsh -c "$URI" version 2>/dev/null | awk '/Using library/{l=$NF} /Running hypervisor/{h=$NF} END{print "libvirt " l ", QEMU " h}')"
+log "setup-host: $ver on $URI (TCG only: use <domain type='qemu'>); test guest in $GUEST_DIR/{x86_64,aarch64}"

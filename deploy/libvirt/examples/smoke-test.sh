@@ -81,7 +81,11 @@ for arch in "${ARCHES[@]}"; do
   else
     echo "   FAILED; console log follows"; tail -n 40 "$log"; fail=1
   fi
-  $V destroy "$name" >/dev/null
+  # ACPI power button (virsh shutdown) -> guest powers off.
+  ts=$(date +%s.%N); $V shutdown "$name" >/dev/null
+  for _ in $(seq 150); do [[ "$($V domstate "$name")" == "shut off" ]] && break; sleep 0.2; done
+  echo "   virsh shutdown -> $($V domstate "$name") after $(awk -v a="$ts" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
+  [[ "$($V domstate "$name")" == "shut off" ]] || $V destroy "$name" >/dev/null
   $V undefine --nvram "$name" >/dev/null
 done
 exit $fail
