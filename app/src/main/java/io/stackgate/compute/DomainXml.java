@@ -19,6 +19,7 @@ final class DomainXml {
 
     static final String AAVMF_CODE = "/usr/share/AAVMF/AAVMF_CODE.fd";
     static final String AAVMF_VARS = "/usr/share/AAVMF/AAVMF_VARS.fd";
+    static final String NVRAM_DIR = "/var/lib/libvirt/qemu/nvram/";
 
     /**
      * @param rootDisk the root volume's path on the host
@@ -78,7 +79,7 @@ final class DomainXml {
                 </domain>
                 """.formatted(vm.type().name(), escape(vm.naming().domain()), vm.naming().uuid(), vm.metadata().toXml(),
                 vm.memoryMiB(), vm.vcpus(), arm ? "aarch64" : "x86_64", arm ? "virt" : "q35", boot(vm, arm),
-                arm ? "<gic version='3'/>" : "<apic/>", cpu(vm, arm), escape(vm.rootDisk()), escape(vm.seedDisk()),
+                arm ? "<gic version='2'/>" : "<apic/>", cpu(vm, arm), escape(vm.rootDisk()), escape(vm.seedDisk()),
                 arm ? "scsi" : "sata", arm ? "    <controller type='scsi' index='0' model='virtio-scsi'/>\n" : "",
                 vm.naming().mac(), escape(vm.network()), escape(vm.consoleLog()), escape(vm.consoleLog()),
                 hostdevs(vm.gpus()));
@@ -88,7 +89,8 @@ final class DomainXml {
         StringBuilder os = new StringBuilder();
         if (arm) {
             os.append("    <loader readonly='yes' type='pflash'>").append(AAVMF_CODE).append("</loader>\n")
-                    .append("    <nvram template='").append(AAVMF_VARS).append("'/>\n");
+                    .append("    <nvram template='").append(AAVMF_VARS).append("'>").append(NVRAM_DIR)
+                    .append(escape(vm.naming().domain())).append("_VARS.fd</nvram>\n");
         }
         if (vm.image().kind() == ImageKind.kernel) {
             String console = arm ? "console=ttyAMA0" : "console=ttyS0";

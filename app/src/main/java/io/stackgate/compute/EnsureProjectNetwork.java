@@ -1,6 +1,5 @@
 package io.stackgate.compute;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +9,8 @@ class EnsureProjectNetwork extends ProvisioningStep {
 
     private final VmProvisioning provisioning;
 
-    EnsureProjectNetwork(ManagementService management, VmProvisioning provisioning) {
-        super(management);
+    EnsureProjectNetwork(ProvisioningSteps steps, VmProvisioning provisioning) {
+        super(steps);
         this.provisioning = provisioning;
     }
 

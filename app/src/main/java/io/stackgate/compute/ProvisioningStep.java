@@ -1,10 +1,8 @@
 package io.stackgate.compute;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +18,10 @@ abstract class ProvisioningStep implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningStep.class);
 
-    private final ManagementService management;
+    private final ProvisioningSteps steps;
 
-    ProvisioningStep(ManagementService management) {
-        this.management = management;
+    ProvisioningStep(ProvisioningSteps steps) {
+        this.steps = steps;
     }
 
     /** What the step is called in causes and logs. */
@@ -40,11 +38,14 @@ abstract class ProvisioningStep implements JavaDelegate {
         String requestId = requestId(execution);
         int vmIndex = vmIndex(execution);
         try {
-            run(requestId, vmIndex, execution);
+            steps.withinSavepoint(() -> {
+                run(requestId, vmIndex, execution);
+                return null;
+            });
         } catch (BpmnError error) {
             throw error;
         } catch (RuntimeException failure) {
-            if (!lastAttempt(execution)) {
+            if (!steps.lastAttempt(execution)) {
                 log.info("{} of {}#{} failed, will retry: {}", name(), requestId, vmIndex, failure.getMessage());
                 throw failure;
             }
@@ -66,12 +67,5 @@ abstract class ProvisioningStep implements JavaDelegate {
     static int vmIndex(DelegateExecution execution) {
         Object index = execution.getVariable("vmIndex");
         return index == null ? 0 : ((Number) index).intValue();
-    }
-
-    /** Whether the job running this step has no retry left after this attempt (or the step does not run as a job). */
-    private boolean lastAttempt(DelegateExecution execution) {
-        Job job = management.createJobQuery().executionId(execution.getId())
-                .activityId(execution.getCurrentActivityId()).singleResult();
-        return job == null || job.getRetries() <= 1;
     }
 }

@@ -1,6 +1,5 @@
 package io.stackgate.compute;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +12,8 @@ class ReservePlacement extends ProvisioningStep {
 
     private final VmProvisioning provisioning;
 
-    ReservePlacement(ManagementService management, VmProvisioning provisioning) {
-        super(management);
+    ReservePlacement(ProvisioningSteps steps, VmProvisioning provisioning) {
+        super(steps);
         this.provisioning = provisioning;
     }
 

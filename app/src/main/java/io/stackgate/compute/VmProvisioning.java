@@ -223,6 +223,35 @@ public class VmProvisioning {
         }
     }
 
+    /**
+     * Removes every VM of an earlier request: power off, undefine (with NVRAM), delete its volumes, drop the project
+     * network from the host if no other VM of the project uses it, release the capacity. Safe to repeat.
+     */
+    public void decommission(String targetRequestId, String byRequestId) {
+        ResourceRequest target = requests.load(targetRequestId);
+        if (!(target.spec() instanceof VmSpec)) {
+            throw new UnsupportedOperationException("decommissioning a " + target.type().id() + " request is not implemented yet");
+        }
+        for (VmInstance vm : vms.ofRequest(targetRequestId)) {
+            if (vm.state() == VmState.DECOMMISSIONED) {
+                continue;
+            }
+            if (vm.host() != null) {
+                undefineDomain(vm.requestId(), vm.vmIndex());
+                deleteVolumes(vm.requestId(), vm.vmIndex());
+                // this VM no longer counts as a user of the network
+                vms.state(vm.requestId(), vm.vmIndex(), VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId,
+                        clock.instant());
+                releaseProjectNetwork(vm.requestId(), vm.vmIndex());
+            }
+            placement.release(vm.requestId(), vm.vmIndex());
+            vms.state(vm.requestId(), vm.vmIndex(), VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId,
+                    clock.instant());
+            events.publishEvent(new ComputeEvents.VmDecommissioned(vm.requestId(), vm.vmIndex(), vm.tenantId(),
+                    byRequestId, clock.instant()));
+        }
+    }
+
     Duration backOff(int attempt) {
         Duration first = properties.provisioning().placementRetryFirst();
         Duration max = properties.provisioning().placementRetryMax();

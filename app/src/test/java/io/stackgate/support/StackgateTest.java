@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+
+import io.stackgate.compute.FailingHypervisor;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The whole application on a random port, on H2 or MariaDB (see {@link TestProfiles}), with the test tenants. */
@@ -15,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "stackgate.tenants.config-dir=src/test/tenants-config")
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import({TestDatabases.class, Api.class})
+@Import({TestDatabases.class, Api.class, Jobs.class, FailingHypervisor.Config.class})
 public @interface StackgateTest {
 }

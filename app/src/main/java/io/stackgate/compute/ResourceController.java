@@ -1,0 +1,82 @@
+package io.stackgate.compute;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.web.InvalidInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What runs where: the VMs of the caller's tenants, and their owners' power actions. */
+@Tag(name = "Resources", description = "Provisioned VMs and their owner actions")
+@RestController
+@RequestMapping("/api/resources")
+class ResourceController {
+
+    record Size(int vcpus, long memoryMiB, long diskGiB, int gpus) {
+    }
+
+    /** @param id the libvirt domain name, unique across the platform */
+    record ResourceView(String id, String kind, String tenant, String project, String owner, String requestId,
+            int vmIndex, String hostname, String state, String stateReason, String host, Arch arch, String image,
+            Size size, List<String> gpuDevices, String network, String macAddress, String ipAddress,
+            Instant leaseExpiresAt, Instant createdAt, Instant updatedAt) {
+
+        static ResourceView of(VmInstance vm) {
+            return new ResourceView(vm.domainName(), "vm", vm.tenantId(), vm.projectId(), vm.owner(), vm.requestId(),
+                    vm.vmIndex(), vm.hostname(), vm.state().name(), vm.stateReason(), vm.host(), vm.arch(), vm.image(),
+                    new Size(vm.vcpus(), vm.memoryMiB(), vm.diskGiB(), vm.gpuCount()), vm.gpus(), vm.network(),
+                    vm.macAddress(), vm.ipAddress(), vm.leaseExpiresAt(), vm.createdAt(), vm.updatedAt());
+        }
+    }
+
+    private final VmActions vms;
+    private final CallerResolver callers;
+
+    ResourceController(VmActions vms, CallerResolver callers) {
+        this.vms = vms;
+        this.callers = callers;
+    }
+
+    @Operation(summary = "Resources of the caller's tenants (kind=vm; state e.g. RUNNING, WAITING, FAILED)")
+    @GetMapping
+    List<ResourceView> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String state) {
+        Caller caller = callers.current();
+        if (kind != null && !kind.equals("vm")) {
+            throw new InvalidInput("kind", "must be vm (namespaces and node pools come with the Kubernetes capability)");
+        }
+        return vms.list(caller, tenant, project, state(state)).stream().map(ResourceView::of).toList();
+    }
+
+    @Operation(summary = "One resource by id (the domain name)")
+    @GetMapping("/{id}")
+    ResourceView get(@PathVariable String id) {
+        return ResourceView.of(vms.get(callers.current(), id));
+    }
+
+    @Operation(summary = "Owner action on a VM: start, stop (ACPI), power-off, reboot")
+    @PostMapping("/{id}/actions/{action}")
+    ResourceView act(@PathVariable String id, @PathVariable String action) {
+        return ResourceView.of(vms.act(callers.current(), id, action));
+    }
+
+    private static VmState state(String state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return VmState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("state", "must be one of " + java.util.Arrays.toString(VmState.values()));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.stackgate.requests;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.tenancy.QuotaService;
+
+/** Service task "Release quota" of a decommission: what the decommissioned request held is free again (once). */
+@Component("releaseDecommissionedQuota")
+class ReleaseDecommissionedQuota implements JavaDelegate {
+
+    private final RequestService requests;
+    private final QuotaService quotas;
+
+    ReleaseDecommissionedQuota(RequestService requests, QuotaService quotas) {
+        this.requests = requests;
+        this.quotas = quotas;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ResourceRequest decommission = requests.load((String) execution.getVariable("requestId"));
+        quotas.release(((DecommissionSpec) decommission.spec()).requestId());
+    }
+}

@@ -1,0 +1,229 @@
+package io.stackgate.compute;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Test-only: the real libvirt adapter, with a failure injected on demand before or after one named operation (after:
+ * the real call has happened, as when a connection drops between "defined" and "answered"). Passes everything
+ * through when no fault is set. Every Spring test context uses it in place of the adapter.
+ */
+public class FailingHypervisor implements Hypervisor {
+
+    /** @param times how many calls fail (then it passes again); {@code Integer.MAX_VALUE} for always */
+    record Fault(String operation, boolean afterRealCall, int times) {
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+
+        @Bean
+        @Primary
+        FailingHypervisor failingHypervisor(LibvirtHypervisor real) {
+            return new FailingHypervisor(real);
+        }
+    }
+
+    private final Hypervisor real;
+    private final AtomicReference<Fault> fault = new AtomicReference<>();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    FailingHypervisor(Hypervisor real) {
+        this.real = real;
+    }
+
+    /** Fails every call of the operation from now on. */
+    void failAlways(String operation, boolean afterRealCall) {
+        failures.set(0);
+        fault.set(new Fault(operation, afterRealCall, Integer.MAX_VALUE));
+    }
+
+    /** Fails the next {@code times} calls of the operation, then passes again. */
+    void failTimes(String operation, boolean afterRealCall, int times) {
+        failures.set(0);
+        fault.set(new Fault(operation, afterRealCall, times));
+    }
+
+    void heal() {
+        fault.set(null);
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    private void fault(String operation, boolean after) {
+        Fault current = fault.get();
+        if (current != null && current.operation().equals(operation) && current.afterRealCall() == after
+                && failures.get() < current.times()) {
+            failures.incrementAndGet();
+            throw new HypervisorFailure("injected", operation + " failed (injected " + (after ? "after" : "before")
+                    + " the real call)", null);
+        }
+    }
+
+    @Override
+    public boolean isUp(String host) {
+        fault("isUp", false);
+        boolean result = real.isUp(host);
+        fault("isUp", true);
+        return result;
+    }
+
+    @Override
+    public List<DomainState> domains(String host) {
+        fault("domains", false);
+        List<DomainState> result = real.domains(host);
+        fault("domains", true);
+        return result;
+    }
+
+    @Override
+    public DomainState define(String host, String domainXml) {
+        fault("define", false);
+        DomainState result = real.define(host, domainXml);
+        fault("define", true);
+        return result;
+    }
+
+    @Override
+    public void start(String host, String name) {
+        fault("start", false);
+        real.start(host, name);
+        fault("start", true);
+    }
+
+    @Override
+    public void shutdown(String host, String name) {
+        fault("shutdown", false);
+        real.shutdown(host, name);
+        fault("shutdown", true);
+    }
+
+    @Override
+    public void reboot(String host, String name) {
+        fault("reboot", false);
+        real.reboot(host, name);
+        fault("reboot", true);
+    }
+
+    @Override
+    public void destroy(String host, String name) {
+        fault("destroy", false);
+        real.destroy(host, name);
+        fault("destroy", true);
+    }
+
+    @Override
+    public void undefine(String host, String name) {
+        fault("undefine", false);
+        real.undefine(host, name);
+        fault("undefine", true);
+    }
+
+    @Override
+    public Optional<DomainState> lookup(String host, String name) {
+        fault("lookup", false);
+        Optional<DomainState> result = real.lookup(host, name);
+        fault("lookup", true);
+        return result;
+    }
+
+    @Override
+    public Optional<DomainState> lookup(String host, UUID uuid) {
+        fault("lookup", false);
+        Optional<DomainState> result = real.lookup(host, uuid);
+        fault("lookup", true);
+        return result;
+    }
+
+    @Override
+    public Optional<String> domainXml(String host, String name) {
+        fault("domainXml", false);
+        Optional<String> result = real.domainXml(host, name);
+        fault("domainXml", true);
+        return result;
+    }
+
+    @Override
+    public Optional<String> ipv4Address(String host, String name) {
+        fault("ipv4Address", false);
+        Optional<String> result = real.ipv4Address(host, name);
+        fault("ipv4Address", true);
+        return result;
+    }
+
+    @Override
+    public void ensurePool(String host, String pool, String path) {
+        fault("ensurePool", false);
+        real.ensurePool(host, pool, path);
+        fault("ensurePool", true);
+    }
+
+    @Override
+    public String ensureVolume(String host, String pool, String volumeXml) {
+        fault("ensureVolume", false);
+        String result = real.ensureVolume(host, pool, volumeXml);
+        fault("ensureVolume", true);
+        return result;
+    }
+
+    @Override
+    public void upload(String host, String pool, String volume, byte[] content) {
+        fault("upload", false);
+        real.upload(host, pool, volume, content);
+        fault("upload", true);
+    }
+
+    @Override
+    public void deleteVolume(String host, String pool, String volume) {
+        fault("deleteVolume", false);
+        real.deleteVolume(host, pool, volume);
+        fault("deleteVolume", true);
+    }
+
+    @Override
+    public Optional<String> volumePath(String host, String pool, String volume) {
+        fault("volumePath", false);
+        Optional<String> result = real.volumePath(host, pool, volume);
+        fault("volumePath", true);
+        return result;
+    }
+
+    @Override
+    public List<String> volumes(String host, String pool) {
+        fault("volumes", false);
+        List<String> result = real.volumes(host, pool);
+        fault("volumes", true);
+        return result;
+    }
+
+    @Override
+    public void ensureNetwork(String host, String networkXml) {
+        fault("ensureNetwork", false);
+        real.ensureNetwork(host, networkXml);
+        fault("ensureNetwork", true);
+    }
+
+    @Override
+    public void deleteNetwork(String host, String name) {
+        fault("deleteNetwork", false);
+        real.deleteNetwork(host, name);
+        fault("deleteNetwork", true);
+    }
+
+    @Override
+    public List<String> networks(String host) {
+        fault("networks", false);
+        List<String> result = real.networks(host);
+        fault("networks", true);
+        return result;
+    }
+}
