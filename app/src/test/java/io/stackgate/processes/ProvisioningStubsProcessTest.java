@@ -27,10 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * "Not implemented yet" with an incident for operators, never a fake success.
  */
 @Deployment(resources = {
-    "processes/provision-vm.bpmn",
     "processes/provision-k8s-nodes.bpmn",
-    "processes/provision-namespace.bpmn",
-    "processes/decommission.bpmn"})
+    "processes/provision-namespace.bpmn"})
 class ProvisioningStubsProcessTest {
 
   @RegisterExtension
@@ -55,7 +53,7 @@ class ProvisioningStubsProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"provision-vm", "provision-k8s-nodes", "provision-namespace", "decommission"})
+  @ValueSource(strings = {"provision-k8s-nodes", "provision-namespace"})
   void firstFailureOfNotImplementedYetLeavesAnIncidentAndTheProcessOpen(String processId) {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         processId, "request-42", Map.of("requestId", "request-42"));
