@@ -91,6 +91,13 @@ class VmInstances {
                 .param(host).query(VmInstances::map).list();
     }
 
+    /** VMs recorded on the host in one of these states. */
+    List<VmInstance> onHost(String host, Collection<VmState> states) {
+        return jdbc.sql("select " + COLUMNS + " from vm_instance where host = :host and state in (:states)")
+                .param("host", host).param("states", states.stream().map(Enum::name).toList())
+                .query(VmInstances::map).list();
+    }
+
     /** Other live VMs of the project on the host, besides the given one: they still need its network. */
     int othersOfProjectOn(String host, String tenant, String project, String requestId, int vmIndex) {
         return jdbc.sql("select count(*) from vm_instance where host = ? and tenant_id = ? and project_id = ? "
@@ -112,6 +119,13 @@ class VmInstances {
     void state(String requestId, int vmIndex, VmState state, String reason, Instant at) {
         jdbc.sql("update vm_instance set state = ?, state_reason = ?, updated_at = ? where request_id = ? and vm_index = ?")
                 .params(state.name(), reason, timestamp(at), requestId, vmIndex).update();
+    }
+
+    /** Changes the state only if it is still {@code from}: false when something else changed it first. */
+    boolean changeState(String requestId, int vmIndex, VmState from, VmState to, String reason, Instant at) {
+        return jdbc.sql("update vm_instance set state = ?, state_reason = ?, updated_at = ? "
+                        + "where request_id = ? and vm_index = ? and state = ?")
+                .params(to.name(), reason, timestamp(at), requestId, vmIndex, from.name()).update() == 1;
     }
 
     void running(String requestId, int vmIndex, Instant leaseExpiresAt, Instant at) {
