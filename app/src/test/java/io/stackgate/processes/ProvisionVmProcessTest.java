@@ -74,6 +74,7 @@ class ProvisionVmProcessTest {
     });
     ProcessInstance instance = start();
 
+    assertThat(instance).isWaitingAt("ReservePlacement");
     execute(job());
 
     assertThat(instance).isWaitingAt("WaitForCapacity");
