@@ -82,6 +82,9 @@ public class RequestService {
         if (spec instanceof DecommissionSpec decommission) {
             checkDecommissionTarget(tenant.id(), project.id(), decommission);
         }
+        if (spec instanceof LeaseRenewalSpec renewal) {
+            checkRenewalTarget(tenant.id(), project.id(), renewal);
+        }
         String id = UUID.randomUUID().toString();
         QuotaReservation reservation = quotas.reserve(tenant.id(), project.id(), id, spec.demand());
         String orgUnit = OrgUnitMembership.orgUnitOf(tenant, caller.groups()).orElse(project.orgUnit());
@@ -109,6 +112,15 @@ public class RequestService {
         if (target.status() != RequestStatus.COMPLETED || !Set.of(RequestType.VM, RequestType.K8S_NODES,
                 RequestType.NAMESPACE).contains(target.type())) {
             throw new InvalidInput("spec.requestId", "only a completed vm, k8s-nodes or namespace request can be decommissioned");
+        }
+    }
+
+    private void checkRenewalTarget(String tenantId, String projectId, LeaseRenewalSpec spec) {
+        ResourceRequest target = repository.find(spec.requestId())
+                .filter(r -> r.tenantId().equals(tenantId) && r.projectId().equals(projectId))
+                .orElseThrow(() -> new InvalidInput("spec.requestId", "no request " + spec.requestId() + " in this project"));
+        if (target.status() != RequestStatus.COMPLETED || target.type() != RequestType.VM) {
+            throw new InvalidInput("spec.requestId", "only the lease of a completed vm request can be renewed");
         }
     }
 

@@ -3,7 +3,8 @@ package io.stackgate.requests;
 import io.stackgate.tenancy.Quota;
 
 /** What is asked for; one record per request type. */
-public sealed interface RequestSpec permits VmSpec, NodePoolSpec, NamespaceSpec, QuotaChangeSpec, DecommissionSpec {
+public sealed interface RequestSpec permits VmSpec, NodePoolSpec, NamespaceSpec, QuotaChangeSpec, DecommissionSpec,
+        LeaseRenewalSpec {
 
     /** What the request holds of the project's quota from submit until it is freed. */
     Quota demand();

@@ -11,7 +11,8 @@ public enum RequestType {
     K8S_NODES("k8s-nodes", NodePoolSpec.class, "provision-k8s-nodes"),
     NAMESPACE("namespace", NamespaceSpec.class, "provision-namespace"),
     QUOTA_CHANGE("quota-change", QuotaChangeSpec.class, "apply-quota-change"),
-    DECOMMISSION("decommission", DecommissionSpec.class, "decommission");
+    DECOMMISSION("decommission", DecommissionSpec.class, "decommission"),
+    LEASE_RENEWAL("lease-renewal", LeaseRenewalSpec.class, "renew-lease");
 
     private final String id;
     private final Class<? extends RequestSpec> specType;
