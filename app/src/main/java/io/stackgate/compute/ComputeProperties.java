@@ -22,12 +22,13 @@ import org.springframework.validation.annotation.Validated;
  * @param images       the image catalogue: what a request's {@code image} may name, per architecture
  * @param provisioning retries and waits of the provisioning steps
  * @param networks     the range the projects' isolated networks are cut from
+ * @param leases       when owners are asked to renew, and how long expired VMs are kept
  */
 @ConfigurationProperties("stackgate.compute")
 @Validated
 record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @DefaultValue @Valid List<Host> hosts,
         @DefaultValue @Valid List<Image> images, @DefaultValue @Valid Provisioning provisioning,
-        @DefaultValue @Valid Networks networks) {
+        @DefaultValue @Valid Networks networks, @DefaultValue @Valid Leases leases) {
 
     /** A URI meaning "libvirt's test driver on a host XML generated from this entry". */
     static final String GENERATED_TEST_HOST = "test:generated";
@@ -79,6 +80,13 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
     record Provisioning(@DefaultValue("R3/PT30S") @NotBlank String retryCycle,
             @DefaultValue("PT30S") java.time.Duration placementRetryFirst,
             @DefaultValue("PT10M") java.time.Duration placementRetryMax) {
+    }
+
+    /**
+     * @param notice how long before a lease ends its owner is asked to renew
+     * @param grace  how long an expired (powered-off) VM is kept before it is decommissioned
+     */
+    record Leases(@DefaultValue("P7D") java.time.Duration notice, @DefaultValue("P7D") java.time.Duration grace) {
     }
 
     /** @param range an IPv4 /16 or wider; each project gets the next /24 of it */
