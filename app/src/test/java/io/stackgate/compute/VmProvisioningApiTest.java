@@ -41,6 +41,10 @@ class VmProvisioningApiTest {
     VmInstances vms;
     @Autowired
     HistoryService history;
+    @Autowired
+    VmProvisioning provisioning;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     @AfterEach
     void heal() {
@@ -152,7 +156,83 @@ class VmProvisioningApiTest {
         assertThat(hypervisor.domains(vm.host())).filteredOn(domain -> domain.name().equals(vm.domainName())).hasSize(1);
     }
 
+    @Test
+    void runningEveryStepAgainAfterItSucceededChangesNothing() {
+        String id = approvedAndProvisioned(Requests.smallVm());
+        VmInstance vm = vms.ofRequest(id).get(0);
+        Map<String, Object> before = snapshot(vm.host());
+
+        provisioning.reservePlacement(id, 0, 1);
+        provisioning.createVolumes(id, 0);
+        provisioning.ensureProjectNetwork(id, 0);
+        provisioning.defineDomain(id, 0);
+        provisioning.startDomain(id, 0);
+        provisioning.awaitRunning(id, 0);
+        provisioning.recordResource(id, 0);
+
+        assertThat(snapshot(vm.host())).isEqualTo(before);
+        assertThat(hypervisor.domains(vm.host())).filteredOn(domain -> domain.name().equals(vm.domainName())).hasSize(1);
+        assertThat(vms.ofRequest(id)).singleElement().satisfies(again -> {
+            assertThat(again.state()).isEqualTo(VmState.RUNNING);
+            assertThat(again.host()).isEqualTo(vm.host());
+        });
+    }
+
+    @Test
+    void fiftyConcurrentlyPlacedVmsNeverOvercommitAHost() throws Exception {
+        long free = freeMemoryOf("demo-arm-1");
+        long each = Math.max(256, free / 20);
+        long fits = free / each;
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(approved(armVm(each)));
+        }
+        try {
+            // each request's first job starts its provision-vm; the fifty placements then race each other
+            ids.forEach(id -> management.executeJob(management.createJobQuery().rootProcessInstanceId(jobs.rootOf(id))
+                    .singleResult().getId()));
+            List<String> placements = ids.stream().map(id -> management.createJobQuery()
+                    .rootProcessInstanceId(jobs.rootOf(id)).activityId("ReservePlacement").singleResult().getId()).toList();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> runs = placements.stream()
+                        .map(job -> pool.submit(() -> {
+                            start.await();
+                            management.executeJob(job);
+                            return null;
+                        })).collect(java.util.stream.Collectors.toList());
+                start.countDown();
+                for (var run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+
+            long placed = ids.stream().filter(id -> placement.reserved(id, 0).isPresent()).count();
+            long waiting = ids.stream().filter(id -> vms.ofRequest(id).get(0).state() == VmState.WAITING).count();
+            assertThat(placed).as("exactly as many as fit").isEqualTo(fits);
+            assertThat(waiting).isEqualTo(50 - fits);
+            for (JsonNode host : api.as("olga").get("/api/hosts").body()) {
+                assertThat(host.at("/free/memoryMiB").asLong()).as("free memory of %s", host.path("name").asText())
+                        .isGreaterThanOrEqualTo(0);
+                assertThat(host.at("/free/vcpus").asLong()).as("free vCPUs of %s", host.path("name").asText())
+                        .isGreaterThanOrEqualTo(0);
+            }
+        } finally {
+            ids.forEach(placement::release);
+        }
+    }
+
     // --- helpers ---
+
+    private Map<String, Object> snapshot(String host) {
+        return Map.of("domains", hypervisor.domains(host).stream().map(Hypervisor.DomainState::name).sorted().toList(),
+                "volumes", hypervisor.volumes(host, "stackgate").stream().sorted().toList(),
+                "networks", hypervisor.networks(host).stream().sorted().toList(),
+                "usage", placement.usage());
+    }
 
     private Map<String, Object> armVm(long memoryMiB) {
         return Api.map("name", Requests.uniqueName("big"), "arch", "aarch64", "vcpus", 2, "memoryMiB", memoryMiB,
