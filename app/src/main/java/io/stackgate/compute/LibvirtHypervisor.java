@@ -325,10 +325,21 @@ class LibvirtHypervisor implements Hypervisor {
         call(host, connection -> {
             Network network = findNetwork(connection, name).orElse(null);
             if (network == null) {
-                network = connection.networkDefineXML(networkXml);
+                try {
+                    network = connection.networkDefineXML(networkXml);
+                } catch (LibvirtException e) {
+                    // defined by a concurrent call (another VM of the project) between the lookup and here
+                    network = findNetwork(connection, name).orElseThrow(() -> e);
+                }
             }
             if (network.isActive() != 1) {
-                network.create();
+                try {
+                    network.create();
+                } catch (LibvirtException e) {
+                    if (network.isActive() != 1) {
+                        throw e;
+                    }
+                }
             }
             network.setAutostart(true);
             return null;

@@ -18,13 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chooses a host for each VM of a request and reserves its capacity in the database, before anything is defined
  * on the host. Placements that could compete (same architecture) serialise on the hosts' lock rows, so
- * concurrent requests never over-commit a host. Idempotent per (request, VM index).
+ * concurrent requests never over-commit a host. A reservation commits in a short transaction of its own, so the
+ * locks are not held while the provisioning job around it finishes; a job that fails afterwards finds its
+ * reservation again (idempotent per request and VM index) or releases it when it gives up.
  */
 @Service
 public class Placement {
@@ -50,16 +53,16 @@ public class Placement {
      * Reserves room for the VM on the best-fitting host; asking again for the same (request, VM index) answers
      * the existing reservation. No fit is an answer ({@link PlacementResult.NoCapacity}), not an error.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public PlacementResult reserve(VmDemand demand) {
         List<Host> candidates = fleet.hosts().stream().filter(host -> host.arch() == demand.arch()).toList();
-        candidates.stream().map(Host::name).sorted().forEach(this::lockHost);
+        // a host that does not answer its health check takes nothing new; asked before the locks, not under them
+        List<Host> up = candidates.stream().filter(host -> hypervisor.isUp(host.name())).toList();
+        up.stream().map(Host::name).sorted().forEach(this::lockHost);
         Optional<Placed> existing = reserved(demand.requestId(), demand.vmIndex());
         if (existing.isPresent()) {
             return existing.get();
         }
-        // a host that does not answer its health check takes nothing new
-        List<Host> up = candidates.stream().filter(host -> hypervisor.isUp(host.name())).toList();
         if (up.isEmpty() && !candidates.isEmpty()) {
             return new PlacementResult.NoCapacity(List.of(PlacementResult.Shortage.HOST_DOWN),
                     "every " + demand.arch() + " host is down: " + candidates.stream().map(Host::name).toList());
