@@ -109,6 +109,10 @@ class VmProvisioningApiTest {
 
         assertThat(onlyResourceOf(second).path("state").asText()).isEqualTo("RUNNING");
         assertThat(status(second)).isEqualTo("COMPLETED");
+        Response again = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "decommission",
+                Map.of("requestId", first)));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body().path("errors").toString()).contains("already gone");
     }
 
     @ParameterizedTest(name = "{0} failing ({1} the real call)")
@@ -143,6 +147,12 @@ class VmProvisioningApiTest {
         }
         assertThat(history.createHistoricIncidentQuery().incidentType(MarkVmFailed.INCIDENT_TYPE)
                 .configuration(id).count()).isEqualTo(1);
+        JsonNode closed = api.as("olga").get("/api/incidents?state=closed").body();
+        assertThat(closed).anySatisfy(incident -> {
+            assertThat(incident.path("requestId").asText()).isEqualTo(id);
+            assertThat(incident.path("type").asText()).isEqualTo(MarkVmFailed.INCIDENT_TYPE);
+            assertThat(incident.path("message").asText()).contains(step + " failed");
+        });
     }
 
     @Test
