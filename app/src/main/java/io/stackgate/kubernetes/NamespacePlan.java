@@ -1,0 +1,41 @@
+package io.stackgate.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Stackgate declares in one project namespace, computed from tenants-config: the namespace and its labels,
+ * a ResourceQuota and a LimitRange from the project's quota, a NetworkPolicy that admits traffic only from the
+ * tenant's own namespaces, and one RoleBinding per mapped Keycloak group. The cluster adapter applies it with
+ * server-side apply under Stackgate's own field manager.
+ *
+ * @param quota       ResourceQuota {@code spec.hard}, e.g. {@code requests.cpu: "16"}
+ * @param limitRange  container defaults: {@code default} (limits) and {@code defaultRequest}
+ */
+public record NamespacePlan(String name, Map<String, String> labels, Map<String, String> quota,
+        Map<String, Map<String, String>> limitRange, List<Binding> roleBindings, String tenantLabelValue) {
+
+    /** Label keys Stackgate puts on what it manages. */
+    public static final String TENANT_LABEL = "stackgate.io/tenant";
+    public static final String PROJECT_LABEL = "stackgate.io/project";
+    public static final String REQUEST_LABEL = "stackgate.io/request";
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String QUOTA_NAME = "stackgate-quota";
+    public static final String LIMIT_RANGE_NAME = "stackgate-limits";
+    public static final String NETWORK_POLICY_NAME = "stackgate-tenant-isolation";
+
+    public NamespacePlan {
+        labels = Map.copyOf(labels);
+        quota = Map.copyOf(quota);
+        limitRange = Map.copyOf(limitRange);
+        roleBindings = List.copyOf(roleBindings);
+    }
+
+    /**
+     * @param name        {@code stackgate-<clusterRole>-<hash of the group>}: stable while the mapping stands
+     * @param group       the group as the API server sees it: the cluster's OIDC prefix + the Keycloak path
+     * @param clusterRole {@code admin}, {@code edit} or {@code view}
+     */
+    public record Binding(String name, String group, String clusterRole) {
+    }
+}
