@@ -167,6 +167,30 @@ class VmProvisioningApiTest {
     }
 
     @Test
+    void theOwnerStopsAndStartsHerVmOthersMayNot() {
+        String id = approvedAndProvisioned(Requests.smallVm());
+        JsonNode vm = onlyResourceOf(id);
+        String actions = "/api/resources/" + vm.path("id").asText() + "/actions/";
+
+        Response stopped = api.as("alice").post(actions + "stop");
+        assertThat(stopped.status()).isEqualTo(200);
+        assertThat(stopped.body().path("state").asText()).isEqualTo("STOPPED");
+        assertThat(hypervisor.lookup(vm.path("host").asText(), vm.path("id").asText()).orElseThrow().running()).isFalse();
+
+        assertThat(api.as("dave").post(actions + "start").status()).as("another tenant").isEqualTo(404);
+        assertThat(api.as("maya").post(actions + "start").status()).as("an auditor").isEqualTo(403);
+        Response unknown = api.as("alice").post(actions + "explode");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("field").asText()).isEqualTo("action");
+
+        Response started = api.as("carol").post(actions + "start");
+        assertThat(started.status()).as("the tenant admin").isEqualTo(200);
+        assertThat(started.body().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(hypervisor.lookup(vm.path("host").asText(), vm.path("id").asText()).orElseThrow().running()).isTrue();
+        assertThat(api.as("dave").get("/api/resources/" + vm.path("id").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
     void runningEveryStepAgainAfterItSucceededChangesNothing() {
         String id = approvedAndProvisioned(Requests.smallVm());
         VmInstance vm = vms.ofRequest(id).get(0);
