@@ -76,10 +76,12 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      * @param retryCycle          Camunda retry cycle of each provisioning step, e.g. {@code R3/PT30S}
      * @param placementRetryFirst the first wait when no host has room; doubled each time
      * @param placementRetryMax   the longest wait between placement attempts
+     * @param shutdownTimeout     how long a guest may take to shut down (for a resize) before it is powered off
      */
     record Provisioning(@DefaultValue("R3/PT30S") @NotBlank String retryCycle,
             @DefaultValue("PT30S") java.time.Duration placementRetryFirst,
-            @DefaultValue("PT10M") java.time.Duration placementRetryMax) {
+            @DefaultValue("PT10M") java.time.Duration placementRetryMax,
+            @DefaultValue("PT2M") java.time.Duration shutdownTimeout) {
     }
 
     /**

@@ -6,10 +6,11 @@ import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.LeaseRenewalSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
+import io.stackgate.requests.VmResizeSpec;
 import io.stackgate.web.InvalidInput;
 import org.springframework.stereotype.Component;
 
-/** A VM request whose VMs are all gone can be neither decommissioned again nor have its lease renewed. */
+/** A VM request whose VMs are all gone can be neither decommissioned again, renewed nor resized. */
 @Component
 class DecommissionCheck implements SpecCheck {
 
@@ -22,7 +23,8 @@ class DecommissionCheck implements SpecCheck {
     @Override
     public void check(RequestSpec spec) {
         String target = spec instanceof DecommissionSpec decommission ? decommission.requestId()
-                : spec instanceof LeaseRenewalSpec renewal ? renewal.requestId() : null;
+                : spec instanceof LeaseRenewalSpec renewal ? renewal.requestId()
+                : spec instanceof VmResizeSpec resize ? resize.requestId() : null;
         if (target == null) {
             return;
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.requests.RequestService;
 import io.stackgate.tenancy.QuotaService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,19 +41,21 @@ public class LeaseKeeper {
     private final Hypervisor hypervisor;
     private final VmProvisioning provisioning;
     private final QuotaService quotas;
+    private final RequestService requests;
     private final ApplicationEventPublisher events;
     private final ComputeProperties.Leases settings;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     LeaseKeeper(JdbcClient jdbc, VmInstances vms, Hypervisor hypervisor, VmProvisioning provisioning,
-            QuotaService quotas, ApplicationEventPublisher events, ComputeProperties properties,
+            QuotaService quotas, RequestService requests, ApplicationEventPublisher events, ComputeProperties properties,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.vms = vms;
         this.hypervisor = hypervisor;
         this.provisioning = provisioning;
         this.quotas = quotas;
+        this.requests = requests;
         this.events = events;
         this.settings = properties.leases();
         this.transaction = new TransactionTemplate(transactions);
@@ -120,6 +123,7 @@ public class LeaseKeeper {
     private void decommission(VmInstance vm) {
         provisioning.decommission(vm.requestId(), "lease-expiry");
         quotas.release(vm.requestId());
+        requests.completedResizesOf(vm.requestId()).forEach(quotas::release);
     }
 
     private List<VmInstance> leased(String condition, Instant bound) {

@@ -108,6 +108,34 @@ public class Placement {
         }
     }
 
+    /**
+     * Changes the reservation of a placed VM to a new size on the same host, if the host has room for the growth
+     * (a shrink always fits). Answers the reason when it has not. Idempotent.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<String> resize(String requestId, int vmIndex, int vcpus, long memoryMiB) {
+        Placed placed = reserved(requestId, vmIndex)
+                .orElseThrow(() -> new IllegalStateException("VM " + requestId + "#" + vmIndex + " holds no reservation"));
+        Host host = fleet.host(placed.host()).orElseThrow();
+        lockHost(host.name());
+        record Size(int vcpus, long memoryMiB) {
+        }
+        Size current = jdbc.sql("select vcpus, memory_mib from host_reservation where request_id = ? and vm_index = ?")
+                .params(requestId, vmIndex).query((rs, n) -> new Size(rs.getInt("vcpus"), rs.getLong("memory_mib"))).single();
+        HostUsage used = usage().getOrDefault(host.name(), HostUsage.NONE);
+        if (vcpus - current.vcpus() > used.freeVcpus(host)) {
+            return Optional.of("host " + host.name() + " has " + used.freeVcpus(host) + " vCPU free, the resize needs "
+                    + (vcpus - current.vcpus()) + " more");
+        }
+        if (memoryMiB - current.memoryMiB() > used.freeMemoryMiB(host)) {
+            return Optional.of("host " + host.name() + " has " + used.freeMemoryMiB(host) + " MiB free, the resize needs "
+                    + (memoryMiB - current.memoryMiB()) + " more");
+        }
+        jdbc.sql("update host_reservation set vcpus = ?, memory_mib = ? where request_id = ? and vm_index = ?")
+                .params(vcpus, memoryMiB, requestId, vmIndex).update();
+        return Optional.empty();
+    }
+
     /** Releases the reservation of one VM of the request, if it holds one. */
     @Transactional
     public void release(String requestId, int vmIndex) {

@@ -134,6 +134,11 @@ class VmInstances {
                 .params(timestamp(leaseExpiresAt), timestamp(at), requestId, vmIndex).update();
     }
 
+    void resized(String requestId, int vmIndex, int vcpus, long memoryMiB, Instant at) {
+        jdbc.sql("update vm_instance set vcpus = ?, memory_mib = ?, updated_at = ? where request_id = ? and vm_index = ?")
+                .params(vcpus, memoryMiB, timestamp(at), requestId, vmIndex).update();
+    }
+
     void ipAddress(String requestId, int vmIndex, String ip, Instant at) {
         jdbc.sql("update vm_instance set ip_address = ?, updated_at = ? where request_id = ? and vm_index = ?")
                 .params(ip, timestamp(at), requestId, vmIndex).update();

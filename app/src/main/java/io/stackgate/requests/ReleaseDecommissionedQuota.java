@@ -21,6 +21,8 @@ class ReleaseDecommissionedQuota implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ResourceRequest decommission = requests.load((String) execution.getVariable("requestId"));
-        quotas.release(((DecommissionSpec) decommission.spec()).requestId());
+        String target = ((DecommissionSpec) decommission.spec()).requestId();
+        quotas.release(target);
+        requests.completedResizesOf(target).forEach(quotas::release);
     }
 }

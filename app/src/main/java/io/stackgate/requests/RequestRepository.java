@@ -68,6 +68,11 @@ class RequestRepository {
                 .update() == 1;
     }
 
+    List<ResourceRequest> ofType(RequestType type) {
+        return jdbc.sql("select * from resource_request where type = :type").param("type", type.id())
+                .query(this::map).list();
+    }
+
     Optional<ResourceRequest> find(String id) {
         return jdbc.sql("select * from resource_request where id = :id").param("id", id).query(this::map).optional();
     }

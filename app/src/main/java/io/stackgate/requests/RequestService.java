@@ -21,6 +21,7 @@ import io.stackgate.requests.RequestEvents.RequestSubmitted;
 import io.stackgate.tenancy.OrgUnitMembership;
 import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.QuotaReservation;
+import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.QuotaService;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
@@ -48,10 +49,11 @@ public class RequestService {
     private final EngineAuthentication engine;
     private final ApplicationEventPublisher events;
     private final List<SpecCheck> checks;
+    private final ResourceSizes sizes;
 
     RequestService(RequestRepository repository, SpecReader specs, CostEstimator costs, Tenants tenants,
             QuotaService quotas, RuntimeService runtime, EngineAuthentication engine, ApplicationEventPublisher events,
-            List<SpecCheck> checks) {
+            List<SpecCheck> checks, ResourceSizes sizes) {
         this.repository = repository;
         this.specs = specs;
         this.costs = costs;
@@ -61,6 +63,7 @@ public class RequestService {
         this.engine = engine;
         this.events = events;
         this.checks = List.copyOf(checks);
+        this.sizes = sizes;
     }
 
     /** Validates, reserves quota and starts the request's process, all in one transaction. */
@@ -83,10 +86,15 @@ public class RequestService {
             checkDecommissionTarget(tenant.id(), project.id(), decommission);
         }
         if (spec instanceof LeaseRenewalSpec renewal) {
-            checkRenewalTarget(tenant.id(), project.id(), renewal);
+            checkVmTarget(tenant.id(), project.id(), renewal.requestId(), "renewed");
+        }
+        Quota demand = spec.demand();
+        if (spec instanceof VmResizeSpec resize) {
+            checkVmTarget(tenant.id(), project.id(), resize.requestId(), "resized");
+            demand = growth(sizes.currentOf(resize.requestId()), resize);
         }
         String id = UUID.randomUUID().toString();
-        QuotaReservation reservation = quotas.reserve(tenant.id(), project.id(), id, spec.demand());
+        QuotaReservation reservation = quotas.reserve(tenant.id(), project.id(), id, demand);
         String orgUnit = OrgUnitMembership.orgUnitOf(tenant, caller.groups()).orElse(project.orgUnit());
         BigDecimal cost = costs.monthly(spec);
         Instant now = Instant.now();
@@ -115,13 +123,27 @@ public class RequestService {
         }
     }
 
-    private void checkRenewalTarget(String tenantId, String projectId, LeaseRenewalSpec spec) {
-        ResourceRequest target = repository.find(spec.requestId())
+    private void checkVmTarget(String tenantId, String projectId, String targetId, String what) {
+        ResourceRequest target = repository.find(targetId)
                 .filter(r -> r.tenantId().equals(tenantId) && r.projectId().equals(projectId))
-                .orElseThrow(() -> new InvalidInput("spec.requestId", "no request " + spec.requestId() + " in this project"));
+                .orElseThrow(() -> new InvalidInput("spec.requestId", "no request " + targetId + " in this project"));
         if (target.status() != RequestStatus.COMPLETED || target.type() != RequestType.VM) {
-            throw new InvalidInput("spec.requestId", "only the lease of a completed vm request can be renewed");
+            throw new InvalidInput("spec.requestId", "only the VMs of a completed vm request can be " + what);
         }
+    }
+
+    /** What a resize adds to the quota: the growth of vCPUs and memory over the VMs' current size, never less than 0. */
+    private static Quota growth(Quota current, VmResizeSpec resize) {
+        int vms = Math.max(current.vms(), 1);
+        return new Quota(Math.max(0, resize.vcpus() * vms - current.vcpus()),
+                Math.max(0, resize.memoryMiB() * vms - current.memoryMiB()), 0, 0, 0, 0);
+    }
+
+    /** The resize requests that grew a VM request, completed ones: their quota goes when the VMs go. */
+    public List<String> completedResizesOf(String vmRequestId) {
+        return repository.ofType(RequestType.VM_RESIZE).stream()
+                .filter(r -> r.status() == RequestStatus.COMPLETED && ((VmResizeSpec) r.spec()).requestId().equals(vmRequestId))
+                .map(ResourceRequest::id).toList();
     }
 
     /** Requests of the caller's tenants, newest first. */

@@ -4,7 +4,7 @@ import io.stackgate.tenancy.Quota;
 
 /** What is asked for; one record per request type. */
 public sealed interface RequestSpec permits VmSpec, NodePoolSpec, NamespaceSpec, QuotaChangeSpec, DecommissionSpec,
-        LeaseRenewalSpec {
+        LeaseRenewalSpec, VmResizeSpec {
 
     /** What the request holds of the project's quota from submit until it is freed. */
     Quota demand();

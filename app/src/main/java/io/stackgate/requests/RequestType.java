@@ -12,7 +12,8 @@ public enum RequestType {
     NAMESPACE("namespace", NamespaceSpec.class, "provision-namespace"),
     QUOTA_CHANGE("quota-change", QuotaChangeSpec.class, "apply-quota-change"),
     DECOMMISSION("decommission", DecommissionSpec.class, "decommission"),
-    LEASE_RENEWAL("lease-renewal", LeaseRenewalSpec.class, "renew-lease");
+    LEASE_RENEWAL("lease-renewal", LeaseRenewalSpec.class, "renew-lease"),
+    VM_RESIZE("vm-resize", VmResizeSpec.class, "resize-vm");
 
     private final String id;
     private final Class<? extends RequestSpec> specType;

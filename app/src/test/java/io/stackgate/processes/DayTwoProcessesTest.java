@@ -22,9 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** decommission.bpmn and renew-lease.bpmn: each step a retried job; a step that keeps failing stops the process. */
-@Deployment(resources = {"processes/decommission.bpmn", "processes/renew-lease.bpmn"})
-class DecommissionAndLeaseProcessTest {
+/**
+ * The day-2 processes, decommission.bpmn, renew-lease.bpmn and resize-vm.bpmn: each step a retried job; a decommission
+ * step that keeps failing stops the process with an incident; a resize that fails for good ends in provisioning-failed.
+ */
+@Deployment(resources = {"processes/decommission.bpmn", "processes/renew-lease.bpmn", "processes/resize-vm.bpmn"})
+class DayTwoProcessesTest {
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
@@ -35,7 +38,7 @@ class DecommissionAndLeaseProcessTest {
   void recordingDelegates(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
     Mocks.register("provisioningSettings", Map.of("retryCycle", "R2/PT1S"));
-    List.of("removeVms", "releaseDecommissionedQuota", "extendLease")
+    List.of("removeVms", "releaseDecommissionedQuota", "extendLease", "resizeVms")
         .forEach(step -> RecordingDelegate.register(step, execution -> trail.add(step)));
   }
 
@@ -81,6 +84,28 @@ class DecommissionAndLeaseProcessTest {
 
     assertThat(trail).containsExactly("extendLease");
     assertThat(instance).isEnded().hasPassed("LeaseExtended");
+  }
+
+  @Test
+  void anApprovedResizeResizesTheVms() {
+    ProcessInstance instance = start("resize-vm");
+
+    execute(job());
+
+    assertThat(trail).containsExactly("resizeVms");
+    assertThat(instance).isEnded().hasPassed("VmsResized");
+  }
+
+  @Test
+  void aResizeThatFailsForGoodEndsInProvisioningFailed() {
+    RecordingDelegate.register("resizeVms", execution -> {
+      throw new org.camunda.bpm.engine.delegate.BpmnError("provisioning-step-failed", "resize VMs failed: no room");
+    });
+    ProcessInstance instance = start("resize-vm");
+
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("ResizeVmFailed").hasNotPassed("VmsResized");
   }
 
   private ProcessInstance start(String process) {
