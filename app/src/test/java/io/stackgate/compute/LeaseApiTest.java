@@ -1,7 +1,6 @@
 package io.stackgate.compute;
 
 import static io.stackgate.support.Requests.submit;
-import static io.stackgate.support.Requests.taskOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -105,8 +104,7 @@ class LeaseApiTest {
 
     private String approvedAndRun(String type, Map<String, Object> spec) {
         String id = submit(api, "alice", "acme", "web", type, spec).path("id").asText();
-        var task = taskOf(api.as("bob").get("/api/tasks"), id).orElseThrow();
-        assertThat(api.as("bob").post("/api/tasks/" + task.path("id").asText() + "/approve").status()).isEqualTo(204);
+        Requests.approveAll(api, id);
         jobs.run(id);
         return id;
     }

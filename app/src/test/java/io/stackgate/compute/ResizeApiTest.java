@@ -1,7 +1,6 @@
 package io.stackgate.compute;
 
 import static io.stackgate.support.Requests.submit;
-import static io.stackgate.support.Requests.taskOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -87,10 +86,7 @@ class ResizeApiTest {
     /** alice submits, every level approves (bob, then platform ops for a big one), the jobs run. */
     private String approvedAndRun(String type, Map<String, Object> spec) {
         String id = submit(api, "alice", "acme", "web", type, spec).path("id").asText();
-        for (String approver : java.util.List.of("bob", "olga", "carol")) {
-            taskOf(api.as(approver).get("/api/tasks"), id).ifPresent(task -> assertThat(
-                    api.as(approver).post("/api/tasks/" + task.path("id").asText() + "/approve").status()).isEqualTo(204));
-        }
+        Requests.approveAll(api, id);
         jobs.run(id);
         return id;
     }
