@@ -15,12 +15,12 @@ class AwaitRunning extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "await running";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         provisioning.awaitRunning(requestId, vmIndex);
     }
 }

@@ -15,17 +15,17 @@ class CreateVolumes extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "create volumes";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         provisioning.createVolumes(requestId, vmIndex);
     }
 
     @Override
-    void undo(String requestId, int vmIndex) {
+    protected void undo(String requestId, int vmIndex) {
         provisioning.deleteVolumes(requestId, vmIndex);
     }
 }

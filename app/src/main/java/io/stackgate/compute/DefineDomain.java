@@ -15,17 +15,17 @@ class DefineDomain extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "define domain";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         provisioning.defineDomain(requestId, vmIndex);
     }
 
     @Override
-    void undo(String requestId, int vmIndex) {
+    protected void undo(String requestId, int vmIndex) {
         provisioning.undefineDomain(requestId, vmIndex);
     }
 }

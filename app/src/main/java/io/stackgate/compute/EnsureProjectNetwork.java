@@ -15,17 +15,17 @@ class EnsureProjectNetwork extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "ensure project network";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         provisioning.ensureProjectNetwork(requestId, vmIndex);
     }
 
     @Override
-    void undo(String requestId, int vmIndex) {
+    protected void undo(String requestId, int vmIndex) {
         provisioning.releaseProjectNetwork(requestId, vmIndex);
     }
 }

@@ -12,25 +12,25 @@ import org.slf4j.LoggerFactory;
  * fails, the step undoes its own partial work and throws the BPMN error {@value #ERROR_CODE}, upon which the process
  * compensates the steps that completed and ends the request as failed.
  */
-abstract class ProvisioningStep implements JavaDelegate {
+public abstract class ProvisioningStep implements JavaDelegate {
 
-    static final String ERROR_CODE = "provisioning-step-failed";
+    public static final String ERROR_CODE = "provisioning-step-failed";
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningStep.class);
 
     private final ProvisioningSteps steps;
 
-    ProvisioningStep(ProvisioningSteps steps) {
+    protected ProvisioningStep(ProvisioningSteps steps) {
         this.steps = steps;
     }
 
     /** What the step is called in causes and logs. */
-    abstract String name();
+    protected abstract String name();
 
-    abstract void run(String requestId, int vmIndex, DelegateExecution execution);
+    protected abstract void run(String requestId, int vmIndex, DelegateExecution execution);
 
     /** Removes what this step may have made before it failed; idempotent. */
-    void undo(String requestId, int vmIndex) {
+    protected void undo(String requestId, int vmIndex) {
     }
 
     @Override
@@ -60,11 +60,11 @@ abstract class ProvisioningStep implements JavaDelegate {
         }
     }
 
-    static String requestId(DelegateExecution execution) {
+    public static String requestId(DelegateExecution execution) {
         return (String) execution.getVariable("requestId");
     }
 
-    static int vmIndex(DelegateExecution execution) {
+    public static int vmIndex(DelegateExecution execution) {
         Object index = execution.getVariable("vmIndex");
         return index == null ? 0 : ((Number) index).intValue();
     }

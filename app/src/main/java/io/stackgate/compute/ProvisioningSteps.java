@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failure inside a transactional service would doom the whole job transaction), and the job's remaining retries.
  */
 @Component
-class ProvisioningSteps {
+public class ProvisioningSteps {
 
     private final ManagementService management;
     private final TransactionTemplate savepoint;

@@ -15,12 +15,12 @@ class RecordResource extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "record resource";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         provisioning.recordResource(requestId, vmIndex);
     }
 }

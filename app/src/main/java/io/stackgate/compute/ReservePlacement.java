@@ -18,12 +18,12 @@ class ReservePlacement extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "reserve placement";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         Object previous = execution.getVariable("placementAttempts");
         int attempt = previous == null ? 1 : ((Number) previous).intValue() + 1;
         VmProvisioning.PlacementOutcome outcome = provisioning.reservePlacement(requestId, vmIndex, attempt);
@@ -37,7 +37,7 @@ class ReservePlacement extends ProvisioningStep {
     }
 
     @Override
-    void undo(String requestId, int vmIndex) {
+    protected void undo(String requestId, int vmIndex) {
         provisioning.releasePlacement(requestId, vmIndex);
     }
 }

@@ -19,18 +19,18 @@ class ResizeVms extends ProvisioningStep {
     }
 
     @Override
-    String name() {
+    protected String name() {
         return "resize VMs";
     }
 
     @Override
-    void run(String requestId, int vmIndex, DelegateExecution execution) {
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
         VmResizeSpec spec = spec(requestId);
         resizing.resize(spec.requestId(), spec.vcpus(), spec.memoryMiB(), requestId);
     }
 
     @Override
-    void undo(String requestId, int vmIndex) {
+    protected void undo(String requestId, int vmIndex) {
         resizing.restore(spec(requestId).requestId());
     }
 

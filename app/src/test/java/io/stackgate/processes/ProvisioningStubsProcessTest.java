@@ -26,9 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The provisioning processes that later issues implement: until then each one stops at
  * "Not implemented yet" with an incident for operators, never a fake success.
  */
-@Deployment(resources = {
-    "processes/provision-k8s-nodes.bpmn",
-    "processes/provision-namespace.bpmn"})
+@Deployment(resources = "processes/provision-k8s-nodes.bpmn")
 class ProvisioningStubsProcessTest {
 
   @RegisterExtension
@@ -53,7 +51,7 @@ class ProvisioningStubsProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"provision-k8s-nodes", "provision-namespace"})
+  @ValueSource(strings = {"provision-k8s-nodes"})
   void firstFailureOfNotImplementedYetLeavesAnIncidentAndTheProcessOpen(String processId) {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
         processId, "request-42", Map.of("requestId", "request-42"));

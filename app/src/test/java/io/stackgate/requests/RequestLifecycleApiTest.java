@@ -140,14 +140,13 @@ class RequestLifecycleApiTest {
     }
 
     @Test
-    void aNamespaceIsPreApprovedAndGoesStraightToProvisioning() {
-        JsonNode submitted = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", Requests.uniqueName("ns")));
-        String id = submitted.path("id").asText();
+    void aNamespaceRequestWithoutAConfiguredClusterIsRefusedNamingTheCluster() {
+        Response response = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "namespace",
+                Map.of("suffix", Requests.uniqueName("ns"))));
 
-        assertThat(submitted.path("status").asText()).isEqualTo("PROVISIONING");
-        assertThat(submitted.path("approvalLevels")).isEmpty();
-        assertThat(runtimeTaskCount(id)).isZero();
-        assertThat(taskOf(api.as("bob").get("/api/tasks"), id)).isEmpty();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("field").asText()).isEqualTo("spec.cluster");
+        assertThat(response.body().path("detail").asText()).contains("no Kubernetes cluster is configured");
     }
 
     @Test

@@ -1,0 +1,37 @@
+package io.stackgate.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port to one Kubernetes cluster. Applying is declarative and idempotent (server-side apply under Stackgate's
+ * own field manager): what others manage on the same objects is left alone.
+ */
+interface Cluster {
+
+    String FIELD_MANAGER = "stackgate";
+
+    String name();
+
+    /** The namespace with its labels. */
+    void applyNamespace(NamespacePlan plan);
+
+    /** ResourceQuota and LimitRange of the plan. */
+    void applyQuota(NamespacePlan plan);
+
+    /** The NetworkPolicy admitting traffic only from namespaces of the same tenant. */
+    void applyNetworkPolicy(NamespacePlan plan);
+
+    /** The plan's RoleBindings; Stackgate's bindings the plan no longer names are deleted. */
+    void applyRoleBindings(NamespacePlan plan);
+
+    void deleteNamespace(String name);
+
+    Optional<NamespaceState> namespace(String name);
+
+    /** What a namespace holds of Stackgate's declarations, as the API server has them. */
+    record NamespaceState(String name, Map<String, String> labels, String phase, Map<String, String> quotaHard,
+            List<NamespacePlan.Binding> roleBindings) {
+    }
+}

@@ -1,0 +1,71 @@
+package io.stackgate.kubernetes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import jakarta.annotation.PreDestroy;
+import org.springframework.stereotype.Component;
+
+/** The configured clusters, each reached through its kubeconfig (or the pod's service account: {@code in-cluster}). */
+@Component
+class Clusters {
+
+    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    private final Map<String, KubernetesProperties.ClusterConfig> configs = new LinkedHashMap<>();
+    private final List<KubernetesClient> clients = new java.util.ArrayList<>();
+
+    Clusters(KubernetesProperties properties) {
+        for (KubernetesProperties.ClusterConfig config : properties.clusters()) {
+            if (KubernetesProperties.DEMO.equals(config.kubeconfig())) {
+                throw new IllegalStateException("stackgate.kubernetes.clusters: the in-process demo cluster is not "
+                        + "available yet; name a kubeconfig for " + config.name());
+            }
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(config(config)).build();
+            clients.add(client);
+            clusters.put(config.name(), new Fabric8Cluster(config.name(), client));
+            configs.put(config.name(), config);
+        }
+    }
+
+    /** The named cluster, or the first configured one when the name is null. */
+    Optional<Cluster> find(String name) {
+        if (name == null) {
+            return clusters.values().stream().findFirst();
+        }
+        return Optional.ofNullable(clusters.get(name));
+    }
+
+    KubernetesProperties.ClusterConfig config(String name) {
+        return configs.get(name);
+    }
+
+    List<String> names() {
+        return List.copyOf(clusters.keySet());
+    }
+
+    @PreDestroy
+    void close() {
+        clients.forEach(KubernetesClient::close);
+    }
+
+    private static Config config(KubernetesProperties.ClusterConfig cluster) {
+        if ("in-cluster".equals(cluster.kubeconfig())) {
+            return Config.autoConfigure(null);
+        }
+        try {
+            return Config.fromKubeconfig(Files.readString(Path.of(cluster.kubeconfig())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kubeconfig of cluster " + cluster.name() + ": "
+                    + cluster.kubeconfig(), e);
+        }
+    }
+}

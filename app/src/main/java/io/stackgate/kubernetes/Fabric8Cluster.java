@@ -1,0 +1,127 @@
+package io.stackgate.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.LimitRangeBuilder;
+import io.fabric8.kubernetes.api.model.LimitRangeItemBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** {@link Cluster} through the fabric8 client. */
+class Fabric8Cluster implements Cluster {
+
+    private final String name;
+    private final KubernetesClient client;
+
+    Fabric8Cluster(String name, KubernetesClient client) {
+        this.name = name;
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void applyNamespace(NamespacePlan plan) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(plan.name())
+                .withLabels(plan.labels()).endMetadata().build())
+                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+
+    @Override
+    public void applyQuota(NamespacePlan plan) {
+        Map<String, Quantity> hard = quantities(plan.quota());
+        client.resourceQuotas().inNamespace(plan.name()).resource(new ResourceQuotaBuilder().withNewMetadata()
+                .withName(NamespacePlan.QUOTA_NAME).withLabels(managed()).endMetadata()
+                .withNewSpec().withHard(hard).endSpec().build())
+                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        client.limitRanges().inNamespace(plan.name()).resource(new LimitRangeBuilder().withNewMetadata()
+                .withName(NamespacePlan.LIMIT_RANGE_NAME).withLabels(managed()).endMetadata()
+                .withNewSpec().withLimits(new LimitRangeItemBuilder().withType("Container")
+                        .withDefault(quantities(plan.limitRange().get("default")))
+                        .withDefaultRequest(quantities(plan.limitRange().get("defaultRequest"))).build())
+                .endSpec().build())
+                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+
+    @Override
+    public void applyNetworkPolicy(NamespacePlan plan) {
+        client.network().v1().networkPolicies().inNamespace(plan.name()).resource(new NetworkPolicyBuilder()
+                .withNewMetadata().withName(NamespacePlan.NETWORK_POLICY_NAME).withLabels(managed()).endMetadata()
+                .withNewSpec()
+                .withNewPodSelector().endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress().addNewFrom().withNewNamespaceSelector()
+                .withMatchLabels(Map.of(NamespacePlan.TENANT_LABEL, plan.tenantLabelValue()))
+                .endNamespaceSelector().endFrom().endIngress()
+                .endSpec().build())
+                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+
+    @Override
+    public void applyRoleBindings(NamespacePlan plan) {
+        for (NamespacePlan.Binding binding : plan.roleBindings()) {
+            client.rbac().roleBindings().inNamespace(plan.name()).resource(new RoleBindingBuilder().withNewMetadata()
+                    .withName(binding.name()).withLabels(managed()).endMetadata()
+                    .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
+                    .withName(binding.clusterRole()).endRoleRef()
+                    .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("Group")
+                    .withName(binding.group()).endSubject()
+                    .build())
+                    .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        }
+        List<String> declared = plan.roleBindings().stream().map(NamespacePlan.Binding::name).toList();
+        for (RoleBinding existing : client.rbac().roleBindings().inNamespace(plan.name())
+                .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").list().getItems()) {
+            if (!declared.contains(existing.getMetadata().getName())) {
+                client.rbac().roleBindings().inNamespace(plan.name()).withName(existing.getMetadata().getName()).delete();
+            }
+        }
+    }
+
+    @Override
+    public void deleteNamespace(String namespace) {
+        client.namespaces().withName(namespace).delete();
+    }
+
+    @Override
+    public Optional<NamespaceState> namespace(String namespace) {
+        Namespace found = client.namespaces().withName(namespace).get();
+        if (found == null) {
+            return Optional.empty();
+        }
+        ResourceQuota quota = client.resourceQuotas().inNamespace(namespace).withName(NamespacePlan.QUOTA_NAME).get();
+        Map<String, String> hard = new java.util.TreeMap<>();
+        if (quota != null && quota.getSpec() != null && quota.getSpec().getHard() != null) {
+            quota.getSpec().getHard().forEach((key, value) -> hard.put(key, value.toString()));
+        }
+        List<NamespacePlan.Binding> bindings = client.rbac().roleBindings().inNamespace(namespace)
+                .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").list().getItems().stream()
+                .flatMap(binding -> binding.getSubjects().stream().map(subject -> new NamespacePlan.Binding(
+                        binding.getMetadata().getName(), subject.getName(), binding.getRoleRef().getName())))
+                .toList();
+        return Optional.of(new NamespaceState(namespace, found.getMetadata().getLabels(),
+                found.getStatus() == null ? null : found.getStatus().getPhase(), hard, bindings));
+    }
+
+    private static Map<String, String> managed() {
+        return Map.of(NamespacePlan.MANAGED_BY_LABEL, "stackgate");
+    }
+
+    private static Map<String, Quantity> quantities(Map<String, String> amounts) {
+        Map<String, Quantity> quantities = new java.util.LinkedHashMap<>();
+        amounts.forEach((key, value) -> quantities.put(key, new Quantity(value)));
+        return quantities;
+    }
+}

@@ -1,0 +1,107 @@
+package io.stackgate.kubernetes;
+
+import static io.stackgate.support.Requests.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.RealKubernetes;
+import io.stackgate.support.Requests;
+import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An approved namespace request against a real kube-apiserver (with its controller manager): the namespace, its
+ * quota, limits, network policy and the RoleBindings of the project's mapping, exactly as declared, and the quota
+ * enforced by the API server.
+ */
+@Tag("real-kubernetes")
+@ExtendWith(RealKubernetes.class)
+@StackgateTest
+class NamespaceProvisioningIT {
+
+    @DynamicPropertySource
+    static void theRealCluster(DynamicPropertyRegistry registry) {
+        if (RealKubernetes.available()) {
+            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
+            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> RealKubernetes.cluster().kubeconfigPath());
+            registry.add("stackgate.kubernetes.clusters[0].group-prefix", () -> "oidc:");
+        }
+    }
+
+    @Autowired
+    Api api;
+    @Autowired
+    Jobs jobs;
+
+    KubernetesClient admin;
+
+    @BeforeEach
+    void adminClient() throws Exception {
+        admin = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath()))))
+                .build();
+    }
+
+    @AfterEach
+    void close() {
+        admin.close();
+    }
+
+    @Test
+    void anApprovedNamespaceRequestCreatesTheNamespaceWithQuotaLimitsPolicyAndTheMappedRoleBindings() {
+        String suffix = Requests.uniqueName("ns");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+
+        assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
+        String name = "acme-web-" + suffix;
+        var namespace = admin.namespaces().withName(name).get();
+        assertThat(namespace.getMetadata().getLabels()).containsEntry("stackgate.io/tenant", "acme")
+                .containsEntry("stackgate.io/project", "web").containsEntry("stackgate.io/request", id);
+        var quota = admin.resourceQuotas().inNamespace(name).withName("stackgate-quota").get();
+        assertThat(quota.getSpec().getHard()).containsKeys("requests.cpu", "limits.memory", "requests.nvidia.com/gpu");
+        assertThat(admin.limitRanges().inNamespace(name).withName("stackgate-limits").get()).isNotNull();
+        var policy = admin.network().v1().networkPolicies().inNamespace(name).withName("stackgate-tenant-isolation").get();
+        assertThat(policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                .containsEntry("stackgate.io/tenant", "acme");
+        assertThat(admin.rbac().roleBindings().inNamespace(name).list().getItems())
+                .extracting(binding -> binding.getSubjects().get(0).getName() + "=" + binding.getRoleRef().getName())
+                .containsExactlyInAnyOrder("oidc:/tenants/acme/engineering/managers=admin",
+                        "oidc:/tenants/acme/admins=admin", "oidc:/tenants/acme/engineering=edit",
+                        "oidc:/tenants/acme/auditors=view");
+        for (RoleBinding binding : admin.rbac().roleBindings().inNamespace(name).list().getItems()) {
+            assertThat(binding.getMetadata().getManagedFields()).extracting(field -> field.getManager()).contains("stackgate");
+        }
+        admin.namespaces().withName(name).delete();
+    }
+
+    @Test
+    void aSecondRequestForTheSameNamespaceFailsAndLeavesTheFirstAlone() {
+        String suffix = Requests.uniqueName("ns");
+        String first = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(first);
+        String second = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(second);
+
+        assertThat(api.as("alice").get("/api/requests/" + second).text("status")).isEqualTo("FAILED");
+        assertThat(api.as("alice").get("/api/requests/" + second).text("outcome")).contains("already exists");
+        assertThat(admin.namespaces().withName("acme-web-" + suffix).get()).isNotNull();
+        admin.namespaces().withName("acme-web-" + suffix).delete();
+    }
+}
