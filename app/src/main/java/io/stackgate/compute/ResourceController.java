@@ -40,21 +40,43 @@ class ResourceController {
 
     private final VmActions vms;
     private final CallerResolver callers;
+    private final List<ResourceSource> sources;
 
-    ResourceController(VmActions vms, CallerResolver callers) {
+    ResourceController(VmActions vms, CallerResolver callers, List<ResourceSource> sources) {
         this.vms = vms;
         this.callers = callers;
+        this.sources = List.copyOf(sources);
     }
 
-    @Operation(summary = "Resources of the caller's tenants (kind=vm; state e.g. RUNNING, WAITING, FAILED)")
+    @Operation(summary = "Resources of the caller's tenants: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
+            + "kind=namespace, or all kinds")
     @GetMapping
-    List<ResourceView> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
+    List<?> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String state) {
         Caller caller = callers.current();
-        if (kind != null && !kind.equals("vm")) {
-            throw new InvalidInput("kind", "must be vm (namespaces and node pools come with the Kubernetes capability)");
+        List<String> kinds = new java.util.ArrayList<>(List.of("vm"));
+        sources.forEach(source -> kinds.add(source.kind()));
+        if (kind != null && !kinds.contains(kind)) {
+            throw new InvalidInput("kind", "must be one of " + kinds);
         }
-        return vms.list(caller, tenant, project, state(state)).stream().map(ResourceView::of).toList();
+        List<Object> resources = new java.util.ArrayList<>();
+        if ("vm".equals(kind)) {
+            vms.list(caller, tenant, project, state(state)).stream().map(ResourceView::of).forEach(resources::add);
+        } else if (kind == null && (state == null || isVmState(state))) {
+            // all kinds: a state only some kinds have selects from those
+            vms.list(caller, tenant, project, state == null ? null : VmState.valueOf(state)).stream()
+                    .map(ResourceView::of).forEach(resources::add);
+        }
+        for (ResourceSource source : sources) {
+            if (kind == null || kind.equals(source.kind())) {
+                resources.addAll(source.list(caller, tenant, project, state));
+            }
+        }
+        return resources;
+    }
+
+    private static boolean isVmState(String state) {
+        return java.util.Arrays.stream(VmState.values()).anyMatch(value -> value.name().equals(state));
     }
 
     @Operation(summary = "One resource by id (the domain name)")

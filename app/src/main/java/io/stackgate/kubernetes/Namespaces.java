@@ -4,6 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class Namespaces {
 
     record Row(String cluster, String name, String tenantId, String projectId, String requestId, String state,
-            String stateReason) {
+            String stateReason, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -37,6 +41,29 @@ class Namespaces {
         }
     }
 
+    /** Namespaces of these tenants, optionally narrowed, newest first. */
+    List<Row> search(Collection<String> tenants, String tenant, String project, String state) {
+        if (tenants.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select * from k8s_namespace where tenant_id in (:tenants)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenants", tenants);
+        if (tenant != null) {
+            sql.append(" and tenant_id = :tenant");
+            params.put("tenant", tenant);
+        }
+        if (project != null) {
+            sql.append(" and project_id = :project");
+            params.put("project", project);
+        }
+        if (state != null) {
+            sql.append(" and state = :state");
+            params.put("state", state);
+        }
+        return jdbc.sql(sql.append(" order by created_at desc").toString()).params(params).query(Namespaces::map).list();
+    }
+
     Optional<Row> ofRequest(String requestId) {
         return jdbc.sql("select * from k8s_namespace where request_id = ?").param(requestId).query(Namespaces::map).optional();
     }
@@ -54,6 +81,7 @@ class Namespaces {
 
     private static Row map(ResultSet rs, int row) throws SQLException {
         return new Row(rs.getString("cluster_name"), rs.getString("name"), rs.getString("tenant_id"),
-                rs.getString("project_id"), rs.getString("request_id"), rs.getString("state"), rs.getString("state_reason"));
+                rs.getString("project_id"), rs.getString("request_id"), rs.getString("state"), rs.getString("state_reason"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -176,6 +176,9 @@ class VmProvisioningApiTest {
 
         assertThat(api.as("dave").post(actions + "start").status()).as("another tenant").isEqualTo(404);
         assertThat(api.as("maya").post(actions + "start").status()).as("an auditor").isEqualTo(403);
+        Response badKind = api.as("alice").get("/api/resources?kind=bogus");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body().path("field").asText()).isEqualTo("kind");
         Response unknown = api.as("alice").post(actions + "explode");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().path("field").asText()).isEqualTo("action");
