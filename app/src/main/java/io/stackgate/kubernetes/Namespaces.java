@@ -64,6 +64,10 @@ class Namespaces {
         return jdbc.sql(sql.append(" order by created_at desc").toString()).params(params).query(Namespaces::map).list();
     }
 
+    List<Row> active() {
+        return jdbc.sql("select * from k8s_namespace where state = 'ACTIVE'").query(Namespaces::map).list();
+    }
+
     Optional<Row> ofRequest(String requestId) {
         return jdbc.sql("select * from k8s_namespace where request_id = ?").param(requestId).query(Namespaces::map).optional();
     }

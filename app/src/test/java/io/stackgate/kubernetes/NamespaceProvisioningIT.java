@@ -2,12 +2,16 @@ package io.stackgate.kubernetes;
 
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -48,6 +52,8 @@ class NamespaceProvisioningIT {
     Api api;
     @Autowired
     Jobs jobs;
+    @Autowired
+    RbacSync sync;
 
     KubernetesClient admin;
 
@@ -96,6 +102,47 @@ class NamespaceProvisioningIT {
             assertThat(resource.path("roleBindings")).hasSize(4);
         });
         assertThat(api.as("dave").get("/api/resources?kind=namespace").body().toString()).doesNotContain(name);
+        admin.namespaces().withName(name).delete();
+    }
+
+    @Test
+    void bindingsAndQuotaChangedBehindThePlatformsBackAreRestoredAndOtherManagersFieldsLeftAlone() {
+        String suffix = Requests.uniqueName("ns");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+        String name = "acme-web-" + suffix;
+        var bindings = admin.rbac().roleBindings().inNamespace(name);
+        List<RoleBinding> declared = bindings.list().getItems();
+        String deleted = declared.get(0).getMetadata().getName();
+        String annotated = declared.get(1).getMetadata().getName();
+        bindings.withName(deleted).delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> bindings.withName(deleted).get() == null);
+        bindings.resource(new RoleBindingBuilder().withNewMetadata().withName(annotated)
+                        .withAnnotations(Map.of("example.com/reviewed", "yes")).endMetadata()
+                        .withRoleRef(declared.get(1).getRoleRef()).withSubjects(declared.get(1).getSubjects()).build())
+                .fieldManager("someone-else").serverSideApply();
+        bindings.resource(new RoleBindingBuilder().withNewMetadata().withName("stackgate-edit-stale")
+                        .withLabels(Map.of("app.kubernetes.io/managed-by", "stackgate")).endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "edit")
+                        .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("Group")
+                        .withName("oidc:/tenants/acme/former-team").endSubject().build())
+                .fieldManager("stackgate").serverSideApply();
+        admin.resourceQuotas().inNamespace(name).withName("stackgate-quota")
+                .edit(quota -> new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder(quota).editSpec()
+                        .addToHard("requests.cpu", new io.fabric8.kubernetes.api.model.Quantity("99999")).endSpec().build());
+
+        List<RbacSync.NamespaceCorrected> corrections = sync.syncAll();
+
+        assertThat(corrections).filteredOn(correction -> correction.namespace().equals(name))
+                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("role bindings"))
+                .anyMatch(what -> what.startsWith("quota"));
+        assertThat(bindings.withName(deleted).get()).as("restored").isNotNull();
+        assertThat(bindings.withName("stackgate-edit-stale").get()).as("no longer declared").isNull();
+        assertThat(bindings.withName(annotated).get().getMetadata().getAnnotations())
+                .as("another manager's field").containsEntry("example.com/reviewed", "yes");
+        assertThat(admin.resourceQuotas().inNamespace(name).withName("stackgate-quota").get().getSpec().getHard()
+                .get("requests.cpu").toString()).isNotEqualTo("99999");
+        assertThat(sync.syncAll()).as("nothing left to correct").noneMatch(correction -> correction.namespace().equals(name));
         admin.namespaces().withName(name).delete();
     }
 

@@ -1,0 +1,110 @@
+package io.stackgate.kubernetes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.stackgate.tenancy.Project;
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.tenancy.TenantsConfigReloaded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps every active project namespace as tenants-config declares it: after each tenants-config reload and
+ * periodically, the live RoleBindings and quota are compared with the plan; what differs (a binding deleted or
+ * edited behind the platform's back, a mapping or quota changed in the config) is applied again by server-side
+ * apply — fields other managers own are left alone — and each correction is published for the audit log.
+ */
+@Service
+public class RbacSync {
+
+    /** A namespace was brought back to its declaration. */
+    public record NamespaceCorrected(String tenantId, String cluster, String namespace, String what, Instant at) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RbacSync.class);
+
+    private final Namespaces namespaces;
+    private final Clusters clusters;
+    private final Tenants tenants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    RbacSync(Namespaces namespaces, Clusters clusters, Tenants tenants, ApplicationEventPublisher events) {
+        this.namespaces = namespaces;
+        this.clusters = clusters;
+        this.tenants = tenants;
+        this.events = events;
+    }
+
+    @EventListener
+    void onReload(TenantsConfigReloaded reloaded) {
+        syncAll();
+    }
+
+    /** One pass over every active namespace; answers the corrections made. */
+    public List<NamespaceCorrected> syncAll() {
+        List<NamespaceCorrected> corrections = new ArrayList<>();
+        for (Namespaces.Row row : namespaces.active()) {
+            try {
+                corrections.addAll(sync(row));
+            } catch (RuntimeException e) {
+                log.warn("namespace {} on {} could not be checked: {}", row.name(), row.cluster(), e.getMessage());
+            }
+        }
+        return corrections;
+    }
+
+    private List<NamespaceCorrected> sync(Namespaces.Row row) {
+        Optional<Cluster> cluster = clusters.find(row.cluster());
+        Optional<Tenant> tenant = tenants.find(row.tenantId());
+        Optional<Project> project = tenant.flatMap(t -> t.project(row.projectId()));
+        if (cluster.isEmpty() || project.isEmpty()) {
+            return List.of();
+        }
+        String suffix = row.name().equals(row.tenantId() + "-" + row.projectId()) ? null
+                : row.name().substring((row.tenantId() + "-" + row.projectId() + "-").length());
+        NamespacePlan plan = NamespacePlanner.plan(tenant.get(), project.get(), suffix, row.requestId(),
+                clusters.config(row.cluster()).groupPrefix());
+        Optional<Cluster.NamespaceState> live = cluster.get().namespace(row.name());
+        List<NamespaceCorrected> corrections = new ArrayList<>();
+        if (live.isEmpty()) {
+            cluster.get().applyNamespace(plan);
+            corrections.add(corrected(row, "namespace recreated"));
+        }
+        List<NamespacePlan.Binding> bindings = live.map(Cluster.NamespaceState::roleBindings).orElse(List.of());
+        if (!new HashSet<>(bindings).equals(new HashSet<>(plan.roleBindings()))) {
+            cluster.get().applyRoleBindings(plan);
+            corrections.add(corrected(row, "role bindings " + bindings + " -> " + plan.roleBindings()));
+        }
+        Map<String, String> hard = live.map(Cluster.NamespaceState::quotaHard).orElse(Map.of());
+        if (!normalised(hard).equals(normalised(plan.quota()))) {
+            cluster.get().applyQuota(plan);
+            corrections.add(corrected(row, "quota " + hard + " -> " + plan.quota()));
+        }
+        corrections.forEach(events::publishEvent);
+        return corrections;
+    }
+
+    private NamespaceCorrected corrected(Namespaces.Row row, String what) {
+        log.info("namespace {} on {}: {}", row.name(), row.cluster(), what);
+        return new NamespaceCorrected(row.tenantId(), row.cluster(), row.name(), what, clock.instant());
+    }
+
+    /** Quantities as the API server normalises them ("16" stays, "32768Mi" may come back as "32Gi"). */
+    private static Map<String, java.math.BigDecimal> normalised(Map<String, String> amounts) {
+        Map<String, java.math.BigDecimal> values = new java.util.TreeMap<>();
+        amounts.forEach((key, value) -> values.put(key,
+                io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(new io.fabric8.kubernetes.api.model.Quantity(value))));
+        return values;
+    }
+}
