@@ -22,15 +22,19 @@ class Clusters {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, KubernetesProperties.ClusterConfig> configs = new LinkedHashMap<>();
     private final List<KubernetesClient> clients = new java.util.ArrayList<>();
+    private final List<DemoCluster> demos = new java.util.ArrayList<>();
 
     Clusters(KubernetesProperties properties) {
         for (KubernetesProperties.ClusterConfig config : properties.clusters()) {
+            KubernetesClient client;
             if (KubernetesProperties.DEMO.equals(config.kubeconfig())) {
-                throw new IllegalStateException("stackgate.kubernetes.clusters: the in-process demo cluster is not "
-                        + "available yet; name a kubeconfig for " + config.name());
+                DemoCluster demo = DemoCluster.start(config.name(), Path.of(config.demoKubeconfigFile()));
+                demos.add(demo);
+                client = demo.client();
+            } else {
+                client = new KubernetesClientBuilder().withConfig(config(config)).build();
+                clients.add(client);
             }
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(config(config)).build();
-            clients.add(client);
             clusters.put(config.name(), new Fabric8Cluster(config.name(), client));
             configs.put(config.name(), config);
         }
@@ -55,6 +59,7 @@ class Clusters {
     @PreDestroy
     void close() {
         clients.forEach(KubernetesClient::close);
+        demos.forEach(DemoCluster::stop);
     }
 
     private static Config config(KubernetesProperties.ClusterConfig cluster) {

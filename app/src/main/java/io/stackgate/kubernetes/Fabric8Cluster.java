@@ -27,6 +27,22 @@ class Fabric8Cluster implements Cluster {
         this.client = client;
     }
 
+    /**
+     * Server-side apply; the demo cluster (fabric8's CRUD mock) answers 404 instead of creating, so there the object
+     * is created. A real API server never answers 404 to an apply of an object whose namespace exists.
+     */
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> void apply(
+            io.fabric8.kubernetes.client.dsl.Resource<T> resource) {
+        try {
+            resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+            resource.create();
+        }
+    }
+
     @Override
     public String name() {
         return name;
@@ -34,30 +50,27 @@ class Fabric8Cluster implements Cluster {
 
     @Override
     public void applyNamespace(NamespacePlan plan) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(plan.name())
-                .withLabels(plan.labels()).endMetadata().build())
-                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        apply(client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(plan.name())
+                .withLabels(plan.labels()).endMetadata().build()));
     }
 
     @Override
     public void applyQuota(NamespacePlan plan) {
         Map<String, Quantity> hard = quantities(plan.quota());
-        client.resourceQuotas().inNamespace(plan.name()).resource(new ResourceQuotaBuilder().withNewMetadata()
+        apply(client.resourceQuotas().inNamespace(plan.name()).resource(new ResourceQuotaBuilder().withNewMetadata()
                 .withName(NamespacePlan.QUOTA_NAME).withLabels(managed()).endMetadata()
-                .withNewSpec().withHard(hard).endSpec().build())
-                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-        client.limitRanges().inNamespace(plan.name()).resource(new LimitRangeBuilder().withNewMetadata()
+                .withNewSpec().withHard(hard).endSpec().build()));
+        apply(client.limitRanges().inNamespace(plan.name()).resource(new LimitRangeBuilder().withNewMetadata()
                 .withName(NamespacePlan.LIMIT_RANGE_NAME).withLabels(managed()).endMetadata()
                 .withNewSpec().withLimits(new LimitRangeItemBuilder().withType("Container")
                         .withDefault(quantities(plan.limitRange().get("default")))
                         .withDefaultRequest(quantities(plan.limitRange().get("defaultRequest"))).build())
-                .endSpec().build())
-                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                .endSpec().build()));
     }
 
     @Override
     public void applyNetworkPolicy(NamespacePlan plan) {
-        client.network().v1().networkPolicies().inNamespace(plan.name()).resource(new NetworkPolicyBuilder()
+        apply(client.network().v1().networkPolicies().inNamespace(plan.name()).resource(new NetworkPolicyBuilder()
                 .withNewMetadata().withName(NamespacePlan.NETWORK_POLICY_NAME).withLabels(managed()).endMetadata()
                 .withNewSpec()
                 .withNewPodSelector().endPodSelector()
@@ -65,21 +78,19 @@ class Fabric8Cluster implements Cluster {
                 .addNewIngress().addNewFrom().withNewNamespaceSelector()
                 .withMatchLabels(Map.of(NamespacePlan.TENANT_LABEL, plan.tenantLabelValue()))
                 .endNamespaceSelector().endFrom().endIngress()
-                .endSpec().build())
-                .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                .endSpec().build()));
     }
 
     @Override
     public void applyRoleBindings(NamespacePlan plan) {
         for (NamespacePlan.Binding binding : plan.roleBindings()) {
-            client.rbac().roleBindings().inNamespace(plan.name()).resource(new RoleBindingBuilder().withNewMetadata()
+            apply(client.rbac().roleBindings().inNamespace(plan.name()).resource(new RoleBindingBuilder().withNewMetadata()
                     .withName(binding.name()).withLabels(managed()).endMetadata()
                     .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
                     .withName(binding.clusterRole()).endRoleRef()
                     .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("Group")
                     .withName(binding.group()).endSubject()
-                    .build())
-                    .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                    .build()));
         }
         List<String> declared = plan.roleBindings().stream().map(NamespacePlan.Binding::name).toList();
         for (RoleBinding existing : client.rbac().roleBindings().inNamespace(plan.name())

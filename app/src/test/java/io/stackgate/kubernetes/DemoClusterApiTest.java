@@ -1,0 +1,58 @@
+package io.stackgate.kubernetes;
+
+import static io.stackgate.support.Requests.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.Requests;
+import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The embedded default's demo cluster (fabric8's API mock server, in-process): an approved namespace request
+ * produces the namespace with the mapped RoleBindings, readable through the kubeconfig the platform writes.
+ * Semantics (RBAC, quota enforcement) are proven on the real API server by the real-kubernetes ITs.
+ */
+@StackgateTest
+@TestPropertySource(properties = {"stackgate.kubernetes.clusters[0].name=demo",
+    "stackgate.kubernetes.clusters[0].kubeconfig=demo",
+    "stackgate.kubernetes.clusters[0].demo-kubeconfig-file=target/demo-cluster.kubeconfig"})
+class DemoClusterApiTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Jobs jobs;
+
+    @Test
+    void aNamespaceRequestOnTheDemoClusterShowsThroughTheWrittenKubeconfig() throws Exception {
+        String suffix = Requests.uniqueName("demo");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+
+        assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
+        Path kubeconfig = Path.of("target/demo-cluster.kubeconfig");
+        try (KubernetesClient kubectl = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+            String name = "acme-web-" + suffix;
+            assertThat(kubectl.namespaces().withName(name).get().getMetadata().getLabels())
+                    .containsEntry("stackgate.io/tenant", "acme");
+            assertThat(kubectl.rbac().roleBindings().inNamespace(name).list().getItems())
+                    .extracting(binding -> binding.getSubjects().get(0).getName())
+                    .containsExactlyInAnyOrder("oidc:/tenants/acme/engineering/managers", "oidc:/tenants/acme/admins",
+                            "oidc:/tenants/acme/engineering", "oidc:/tenants/acme/auditors");
+        }
+        assertThat(api.as("alice").get("/api/resources?kind=namespace").body()).anySatisfy(resource ->
+                assertThat(resource.path("roleBindings")).hasSize(4));
+    }
+}
