@@ -1,34 +1,27 @@
 package io.stackgate.compute;
 
+import static io.stackgate.compute.BenchmarkJobs.approveAsBob;
+import static io.stackgate.compute.BenchmarkJobs.rootsOf;
 import static io.stackgate.support.Requests.submit;
-import static io.stackgate.support.Requests.taskOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.stackgate.compute.BenchmarkJobs.Rate;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;
 import io.stackgate.support.StackgateTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,17 +60,6 @@ class ProvisioningBenchmark {
         return vm % 5 < 3 ? Arch.x86_64 : Arch.aarch64;
     }
 
-    record Rate(int vms, long nanos) {
-
-        double perSecond() {
-            return vms / seconds();
-        }
-
-        double seconds() {
-            return nanos / 1e9;
-        }
-    }
-
     @Autowired
     Api api;
     @Autowired
@@ -95,10 +77,6 @@ class ProvisioningBenchmark {
     @Autowired
     HistoryService history;
 
-    private final AtomicInteger failedJobs = new AtomicInteger();
-    private final AtomicInteger lockConflicts = new AtomicInteger();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
-
     @Test
     void twoHundredApprovedVmsComeUpAndTheRateAgainstRawLibvirtIsPrinted() throws Exception {
         rawDefineAndStart(WARM_UP, WORKERS, "warm");
@@ -106,9 +84,12 @@ class ProvisioningBenchmark {
         Rate rawParallel = rawDefineAndStart(VMS, WORKERS, "par");
         Rate raw = rawSequential.perSecond() > rawParallel.perSecond() ? rawSequential : rawParallel;
 
+        BenchmarkJobs platformJobs = new BenchmarkJobs(management, history, WORKERS, PATIENCE);
         List<String> requests = approved(VMS);
         java.util.Date approvedAt = new java.util.Date();
-        Rate platform = provisioned(requests);
+        // the requests' jobs on WORKERS threads, as the job executor would, until every request is done
+        Set<String> roots = rootsOf(jobs, requests);
+        Rate platform = new Rate(requests.size(), platformJobs.runAll(roots));
 
         for (String id : requests) {
             assertThat(api.as("alice").get("/api/requests/" + id).text("status")).as("request %s", id).isEqualTo("COMPLETED");
@@ -125,8 +106,9 @@ class ProvisioningBenchmark {
                 raw.perSecond(), raw.vms(), raw.seconds(), raw == rawSequential ? "one thread" : WORKERS + " threads",
                 platform.perSecond(), platform.vms(), platform.seconds(), WORKERS,
                 100 * platform.perSecond() / raw.perSecond(), rawSequential.perSecond(), WORKERS,
-                rawParallel.perSecond(), jobsOf(requests), lockConflicts.get(), failedJobs.get(), new HashSet<>(failures.values()),
-                Runtime.getRuntime().availableProcessors(), timeByStep(requests, approvedAt));
+                rawParallel.perSecond(), platformJobs.succeeded(roots), platformJobs.lockConflicts(),
+                platformJobs.failedAttempts(), platformJobs.failureMessages(), Runtime.getRuntime().availableProcessors(),
+                platformJobs.timeByStep(roots, approvedAt));
     }
 
     // --- raw: define + start through the port, nothing else ---
@@ -189,105 +171,14 @@ class ProvisioningBenchmark {
 
     /** Submitted by alice into acme/web and approved by their department manager, bob. */
     private List<String> approved(int count) {
-        Set<String> ids = new HashSet<>();
         List<String> ordered = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = submit(api, "alice", "acme", "web", "vm", Api.map("name", Requests.uniqueName("bench"),
                     "arch", archOf(i).name(), "vcpus", VCPUS, "memoryMiB", MEMORY_MIB, "diskGiB", DISK_GIB, "image", IMAGE))
                     .path("id").asText();
-            ids.add(id);
             ordered.add(id);
         }
-        Response inbox = api.as("bob").get("/api/tasks");
-        for (String id : ordered) {
-            String task = taskOf(inbox, id).orElseThrow(() -> new AssertionError("bob holds no task of " + id))
-                    .path("id").asText();
-            Response response = api.as("bob").post("/api/tasks/" + task + "/approve");
-            assertThat(response.status()).as("bob approves %s: %s", id, response.body()).isEqualTo(204);
-        }
-        for (String id : ordered) {
-            assertThat(api.as("alice").get("/api/requests/" + id).text("status")).as("request %s after bob's approval", id)
-                    .isIn("APPROVED", "PROVISIONING");
-        }
+        approveAsBob(api, ordered);
         return ordered;
-    }
-
-    /** Runs the requests' jobs on {@link #WORKERS} threads, as the job executor would, until every request is done. */
-    private Rate provisioned(List<String> requests) throws InterruptedException {
-        Set<String> roots = new HashSet<>();
-        requests.forEach(id -> roots.add(jobs.rootOf(id)));
-        Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        Set<String> executed = ConcurrentHashMap.newKeySet();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        long start = System.nanoTime();
-        long deadline = start + PATIENCE.toNanos();
-        while (true) {
-            assertThat(System.nanoTime()).as("all requests done within %s", PATIENCE).isLessThan(deadline);
-            int dispatched = 0;
-            if (inFlight.size() < 2 * WORKERS) {
-                for (Job job : management.createJobQuery().executable().list()) {
-                    // a job done since the query started is still in its answer: not again
-                    if (roots.contains(job.getRootProcessInstanceId()) && !executed.contains(job.getId())
-                            && inFlight.add(job.getId())) {
-                        workers.execute(() -> execute(job.getId(), inFlight, executed));
-                        dispatched++;
-                    }
-                }
-            }
-            if (dispatched == 0) {
-                if (inFlight.isEmpty() && finished(roots) == roots.size()) {
-                    break;
-                }
-                // idle back-off between acquisitions, as the job executor's acquisition thread has
-                Thread.sleep(1);
-            }
-        }
-        long nanos = System.nanoTime() - start;
-        workers.shutdown();
-        assertThat(workers.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        return new Rate(requests.size(), nanos);
-    }
-
-    private long finished(Set<String> roots) {
-        return history.createHistoricProcessInstanceQuery().processInstanceIds(roots).finished().count();
-    }
-
-    private void execute(String jobId, Set<String> inFlight, Set<String> executed) {
-        try {
-            management.executeJob(jobId);
-            executed.add(jobId);
-        } catch (OptimisticLockingException conflict) {
-            // another transaction changed the same rows first; the job is still there and runs again
-            lockConflicts.incrementAndGet();
-        } catch (RuntimeException failure) {
-            // the engine has counted the attempt down and scheduled the retry, as the job executor's would
-            failedJobs.incrementAndGet();
-            failures.putIfAbsent(jobId, String.valueOf(failure.getMessage()));
-        } finally {
-            inFlight.remove(jobId);
-        }
-    }
-
-    private long jobsOf(List<String> requests) {
-        Set<String> roots = new HashSet<>();
-        requests.forEach(id -> roots.add(jobs.rootOf(id)));
-        return history.createHistoricJobLogQuery().successLog().list().stream()
-                .filter(log -> roots.contains(log.getRootProcessInstanceId())).count();
-    }
-
-    /** Where the time inside the jobs went: total milliseconds per BPMN activity started in the timed phase. */
-    private String timeByStep(List<String> requests, java.util.Date since) {
-        Set<String> roots = new HashSet<>();
-        requests.forEach(id -> roots.add(jobs.rootOf(id)));
-        Map<String, Long> millis = new TreeMap<>();
-        for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().finished().list()) {
-            if (roots.contains(activity.getRootProcessInstanceId()) && !activity.getStartTime().before(since)) {
-                millis.merge(activity.getActivityId(), activity.getDurationInMillis(), Long::sum);
-            }
-        }
-        StringBuilder lines = new StringBuilder("  time inside activities after approval (ms, summed over all requests):");
-        millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(entry -> lines.append(' ').append(entry.getKey()).append('=').append(entry.getValue()));
-        return lines.toString();
     }
 }

@@ -1,7 +1,8 @@
 package io.stackgate.compute;
 
+import static io.stackgate.compute.BenchmarkJobs.approveAsBob;
+import static io.stackgate.compute.BenchmarkJobs.rootsOf;
 import static io.stackgate.support.Requests.submit;
-import static io.stackgate.support.Requests.taskOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,31 +12,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.stackgate.compute.BenchmarkJobs.Rate;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;
 import io.stackgate.support.StackgateTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,17 +90,6 @@ class RealQemuBenchmark {
     static final String RAW_NETWORK = "sg-bench-raw";
     static final String QEMU_LOG_DIR = "/var/log/libvirt/qemu";
 
-    record Rate(int vms, long nanos) {
-
-        double perSecond() {
-            return vms / seconds();
-        }
-
-        double seconds() {
-            return nanos / 1e9;
-        }
-    }
-
     /** A raw run: its rate and the time spent in each call, summed over the VMs. */
     record Raw(Rate rate, int threads, long defineNanos, long startNanos) {
 
@@ -116,28 +98,27 @@ class RealQemuBenchmark {
         }
     }
 
+    // the real host and what the raw phase defines on it
+    @Autowired
+    Fleet fleet;
+    @Autowired
+    Hypervisor hypervisor;
+    @Autowired
+    ImageCatalogue images;
+    // the platform: its API, its engine, the VMs it records and the decommissioning of them
     @Autowired
     Api api;
     @Autowired
     Jobs jobs;
     @Autowired
-    Hypervisor hypervisor;
+    ManagementService management;
     @Autowired
-    Fleet fleet;
-    @Autowired
-    ImageCatalogue images;
+    HistoryService history;
     @Autowired
     VmInstances vms;
     @Autowired
     VmProvisioning provisioning;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    HistoryService history;
 
-    private final AtomicInteger failedJobs = new AtomicInteger();
-    private final AtomicInteger lockConflicts = new AtomicInteger();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
     /** Every request the platform phase submitted, decommissioned at the end whatever happened. */
     private final List<String> platformRequests = new ArrayList<>();
 
@@ -169,23 +150,26 @@ class RealQemuBenchmark {
         hypervisor.deleteNetwork(HOST, RAW_NETWORK);
         Raw raw = rawSequential.rate().perSecond() > rawParallel.rate().perSecond() ? rawSequential : rawParallel;
 
+        // the requests' jobs on WORKERS threads, as the job executor would, until every request is done
+        BenchmarkJobs platformJobs = new BenchmarkJobs(management, history, WORKERS, PATIENCE);
         List<String> warmUp = approved(WARM_UP);
-        provisioned(warmUp);
+        platformJobs.runAll(rootsOf(jobs, warmUp));
         decommissioned(warmUp);
 
         List<String> requests = approved(VMS);
         Date approvedAt = new Date();
-        Rate platform = provisioned(requests);
+        Set<String> roots = rootsOf(jobs, requests);
+        Rate platform = new Rate(requests.size(), platformJobs.runAll(roots));
         for (String id : requests) {
             assertThat(api.as("alice").get("/api/requests/" + id).text("status")).as("request %s", id).isEqualTo("COMPLETED");
             VmInstance vm = vms.ofRequest(id).get(0);
-            assertThat(vm.state()).as("VM of %s", id).isEqualTo(VmState.RUNNING);
             assertThat(vm.host()).isEqualTo(HOST);
+            assertThat(vm.state()).as("VM of %s", id).isEqualTo(VmState.RUNNING);
             assertThat(hypervisor.lookup(vm.host(), vm.domainName())).as("domain of %s", id)
                     .hasValueSatisfying(domain -> assertThat(domain.running()).isTrue());
         }
-        String steps = timeByStep(requests, approvedAt);
-        long jobCount = jobsOf(requests);
+        String steps = platformJobs.timeByStep(roots, approvedAt);
+        long jobCount = platformJobs.succeeded(roots);
         decommissioned(requests);
 
         System.out.printf("%nBENCHMARK provision-vm on real QEMU: raw libvirt define+start = %.1f VMs/s (%d in %.2f s, %s); "
@@ -197,8 +181,8 @@ class RealQemuBenchmark {
                 platform.perSecond(), platform.vms(), platform.seconds(), WORKERS,
                 100 * platform.perSecond() / raw.rate().perSecond(),
                 rawSequential.rate().perSecond(), rawSequential.split(), WORKERS, rawParallel.rate().perSecond(),
-                rawParallel.split(), jobCount, lockConflicts.get(), failedJobs.get(), new HashSet<>(failures.values()),
-                Runtime.getRuntime().availableProcessors(), loadBefore, steps);
+                rawParallel.split(), jobCount, platformJobs.lockConflicts(), platformJobs.failedAttempts(),
+                platformJobs.failureMessages(), Runtime.getRuntime().availableProcessors(), loadBefore, steps);
     }
 
     /** Whatever happened above: no domain, volume or network of the benchmark stays on the hypervisor. */
@@ -317,69 +301,8 @@ class RealQemuBenchmark {
             ordered.add(id);
             platformRequests.add(id);
         }
-        Response inbox = api.as("bob").get("/api/tasks");
-        for (String id : ordered) {
-            String task = taskOf(inbox, id).orElseThrow(() -> new AssertionError("bob holds no task of " + id))
-                    .path("id").asText();
-            Response response = api.as("bob").post("/api/tasks/" + task + "/approve");
-            assertThat(response.status()).as("bob approves %s: %s", id, response.body()).isEqualTo(204);
-        }
-        for (String id : ordered) {
-            assertThat(api.as("alice").get("/api/requests/" + id).text("status")).as("request %s after bob's approval", id)
-                    .isIn("APPROVED", "PROVISIONING");
-        }
+        approveAsBob(api, ordered);
         return ordered;
-    }
-
-    /** Runs the requests' jobs on {@link #WORKERS} threads, as the job executor would, until every request is done. */
-    private Rate provisioned(List<String> requests) throws InterruptedException {
-        Set<String> roots = rootsOf(requests);
-        Set<String> inFlight = ConcurrentHashMap.newKeySet();
-        Set<String> executed = ConcurrentHashMap.newKeySet();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        long start = System.nanoTime();
-        long deadline = start + PATIENCE.toNanos();
-        while (true) {
-            assertThat(System.nanoTime()).as("all requests done within %s", PATIENCE).isLessThan(deadline);
-            int dispatched = 0;
-            if (inFlight.size() < 2 * WORKERS) {
-                for (Job job : management.createJobQuery().executable().list()) {
-                    // a job done since the query started is still in its answer: not again
-                    if (roots.contains(job.getRootProcessInstanceId()) && !executed.contains(job.getId())
-                            && inFlight.add(job.getId())) {
-                        workers.execute(() -> execute(job.getId(), inFlight, executed));
-                        dispatched++;
-                    }
-                }
-            }
-            if (dispatched == 0) {
-                if (inFlight.isEmpty() && finished(roots) == roots.size()) {
-                    break;
-                }
-                // idle back-off between acquisitions, as the job executor's acquisition thread has
-                Thread.sleep(1);
-            }
-        }
-        long nanos = System.nanoTime() - start;
-        workers.shutdown();
-        assertThat(workers.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        return new Rate(requests.size(), nanos);
-    }
-
-    private void execute(String jobId, Set<String> inFlight, Set<String> executed) {
-        try {
-            management.executeJob(jobId);
-            executed.add(jobId);
-        } catch (OptimisticLockingException conflict) {
-            // another transaction changed the same rows first; the job is still there and runs again
-            lockConflicts.incrementAndGet();
-        } catch (RuntimeException failure) {
-            // the engine has counted the attempt down and scheduled the retry, as the job executor's would
-            failedJobs.incrementAndGet();
-            failures.putIfAbsent(jobId, String.valueOf(failure.getMessage()));
-        } finally {
-            inFlight.remove(jobId);
-        }
     }
 
     /** Power off, undefine, volumes, network and placement, by the service a decommission request runs (untimed). */
@@ -389,37 +312,6 @@ class RealQemuBenchmark {
             VmInstance vm = vms.ofRequest(id).get(0);
             assertThat(hypervisor.lookup(vm.host(), vm.domainName())).as("domain of %s after decommissioning", id).isEmpty();
         }
-    }
-
-    private Set<String> rootsOf(List<String> requests) {
-        Set<String> roots = new HashSet<>();
-        requests.forEach(id -> roots.add(jobs.rootOf(id)));
-        return roots;
-    }
-
-    private long finished(Set<String> roots) {
-        return history.createHistoricProcessInstanceQuery().processInstanceIds(roots).finished().count();
-    }
-
-    private long jobsOf(List<String> requests) {
-        Set<String> roots = rootsOf(requests);
-        return history.createHistoricJobLogQuery().successLog().list().stream()
-                .filter(log -> roots.contains(log.getRootProcessInstanceId())).count();
-    }
-
-    /** Where the time inside the jobs went: total milliseconds per BPMN activity started in the timed phase. */
-    private String timeByStep(List<String> requests, Date since) {
-        Set<String> roots = rootsOf(requests);
-        Map<String, Long> millis = new TreeMap<>();
-        for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().finished().list()) {
-            if (roots.contains(activity.getRootProcessInstanceId()) && !activity.getStartTime().before(since)) {
-                millis.merge(activity.getActivityId(), activity.getDurationInMillis(), Long::sum);
-            }
-        }
-        StringBuilder lines = new StringBuilder("  time inside activities after approval (ms, summed over all requests):");
-        millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(entry -> lines.append(' ').append(entry.getKey()).append('=').append(entry.getValue()));
-        return lines.toString();
     }
 
     private static String loadAverage() {
