@@ -1,20 +1,36 @@
 package io.stackgate.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,6 +41,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.LinkedMultiValueMap;
@@ -43,15 +60,32 @@ import io.stackgate.tenancy.TestTenantGroups;
  * {@code target/keycloak-it/} (its dev database is kept between runs), started on free loopback ports with a fresh
  * realm generated from {@code src/test/tenants-config} and the demo users of application.yml (password
  * {@code <username>-demo}), replaced through the admin API at every start, and stopped when the JVM exits.
+ * <p>
+ * {@link #https()} is a second, separate Keycloak for what needs an HTTPS issuer (the Kubernetes API server's OIDC
+ * authenticator): the same realm plus the clients {@value #KUBERNETES_CLIENT} and {@value #KUBERNETES_SHORT_LIVED_CLIENT},
+ * its issuer {@code https://127.0.0.1:<port>} with a certificate for 127.0.0.1 signed by a CA generated for the run. The app under test
+ * never talks to it, so its HTTP clients need not trust that CA.
  */
 public final class RealKeycloak implements BeforeAllCallback {
 
     public static final String TENANTS_CONFIG = "src/test/tenants-config";
+    /**
+     * The HTTPS Keycloak's client for Kubernetes: public, direct access grants, full group paths in {@code groups}
+     * and {@value} in the access token's {@code aud} (the API server's {@code --oidc-client-id}); its tokens live as
+     * long as the realm says ({@link #HTTPS_TOKEN_LIFESPAN}).
+     */
+    public static final String KUBERNETES_CLIENT = "kubernetes";
+    /** Like {@link #KUBERNETES_CLIENT} (audience {@value #KUBERNETES_CLIENT} too), but its tokens live {@link #SHORT_TOKEN_LIFESPAN}. */
+    public static final String KUBERNETES_SHORT_LIVED_CLIENT = "kubernetes-short-lived";
+    /** Access token lifespan of the HTTPS Keycloak's realm: a token issued before a group change works this long. */
+    public static final Duration HTTPS_TOKEN_LIFESPAN = Duration.ofMinutes(5);
+    public static final Duration SHORT_TOKEN_LIFESPAN = Duration.ofSeconds(3);
+
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static KeycloakProperties settings;
-    private static String adminPassword;
+    private static Instance http;
+    private static Instance https;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -75,25 +109,41 @@ public final class RealKeycloak implements BeforeAllCallback {
         }
     }
 
-    /** Where the server runs, its realm, clients and the backend's secret; starts the server on first use. */
-    public static synchronized KeycloakProperties settings() {
-        if (settings == null) {
-            settings = start();
+    /** The (HTTP) Keycloak of this JVM, the one the app under test trusts; started on first use. */
+    public static synchronized Instance http() {
+        if (http == null) {
+            http = startHttp();
         }
-        return settings;
+        return http;
+    }
+
+    /**
+     * The HTTPS Keycloak of this JVM, separate from {@link #http()}: in {@code target/keycloak-https-it/}, its CA and
+     * serving certificate in {@code target/keycloak-https-it/tls/} (fresh for every JVM); started on first use.
+     */
+    public static synchronized Instance https() {
+        if (https == null) {
+            https = startHttps();
+        }
+        return https;
+    }
+
+    /** Where the server runs, its realm, clients and the backend's secret; starts the server on first use. */
+    public static KeycloakProperties settings() {
+        return http().settings();
     }
 
     public static String issuer() {
-        return settings().issuer();
+        return http().issuer();
     }
 
     public static String baseUrl() {
-        return settings().baseUrl();
+        return http().baseUrl();
     }
 
     /** A fresh access token of a demo user (direct access grant on the portal client, password {@code <user>-demo}). */
     public static String token(String username) {
-        return token(settings().portalClientId(), username);
+        return http().token(username);
     }
 
     /**
@@ -101,16 +151,7 @@ public final class RealKeycloak implements BeforeAllCallback {
      * the platform's audience.
      */
     public static String token(String clientId, String username) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "password");
-        form.add("client_id", clientId);
-        form.add("username", username);
-        form.add("password", username + "-demo");
-        form.add("scope", "openid");
-        JsonNode answer = RestClient.create(baseUrl()).post()
-                .uri("/realms/{realm}/protocol/openid-connect/token", settings().realm())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
-        return answer.path("access_token").asText();
+        return http().token(clientId, username);
     }
 
     /** The claims of a token, read without checking its signature (the app's tests check that). */
@@ -124,46 +165,20 @@ public final class RealKeycloak implements BeforeAllCallback {
 
     /** Keycloak's admin API of the test realm, as the bootstrap admin of the master realm. */
     public static RestClient adminClient() {
-        return RestClient.builder().baseUrl(baseUrl() + "/admin/realms/" + settings().realm())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).build();
+        return http().adminClient();
     }
 
     /** A token of the master realm's admin: signed by the same server, but issued by another realm. */
     public static String masterAdminToken() {
-        return adminToken();
-    }
-
-    private static String adminToken() {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "password");
-        form.add("client_id", "admin-cli");
-        form.add("username", "admin");
-        form.add("password", adminPassword);
-        return RestClient.create(baseUrl()).post().uri("/realms/master/protocol/openid-connect/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class)
-                .path("access_token").asText();
+        return http().masterAdminToken();
     }
 
     public static void addToGroup(String username, String groupPath) {
-        RestClient admin = adminClient();
-        admin.put().uri("/users/{user}/groups/{group}", userId(admin, username), groupId(admin, groupPath))
-                .retrieve().toBodilessEntity();
+        http().addToGroup(username, groupPath);
     }
 
     public static void removeFromGroup(String username, String groupPath) {
-        RestClient admin = adminClient();
-        admin.delete().uri("/users/{user}/groups/{group}", userId(admin, username), groupId(admin, groupPath))
-                .retrieve().toBodilessEntity();
-    }
-
-    private static String userId(RestClient admin, String username) {
-        return admin.get().uri("/users?exact=true&username={u}", username).retrieve().body(JsonNode.class)
-                .get(0).path("id").asText();
-    }
-
-    private static String groupId(RestClient admin, String groupPath) {
-        return admin.get().uri(builder -> builder.path("/group-by-path" + groupPath).build()).retrieve()
-                .body(JsonNode.class).path("id").asText();
+        http().removeFromGroup(username, groupPath);
     }
 
     /** For {@code @DynamicPropertySource}: the app trusts this Keycloak and syncs its groups there. */
@@ -190,7 +205,126 @@ public final class RealKeycloak implements BeforeAllCallback {
                 "stackgate.dev-identity.enabled", "false");
     }
 
-    private static KeycloakProperties start() {
+    // ------------------------------------------------------------------------------------------------ one server
+
+    /** One running Keycloak: its settings, the master realm's admin password and, for HTTPS, the CA it is served with. */
+    public static final class Instance {
+
+        private final KeycloakProperties settings;
+        private final String adminPassword;
+        private final Optional<Path> caFile;
+        private final Optional<SSLContext> ssl;
+
+        private Instance(KeycloakProperties settings, String adminPassword, Optional<Path> caFile) {
+            this.settings = settings;
+            this.adminPassword = adminPassword;
+            this.caFile = caFile.map(Path::toAbsolutePath);
+            this.ssl = this.caFile.map(RealKeycloak::trusting);
+        }
+
+        public KeycloakProperties settings() {
+            return settings;
+        }
+
+        /** The issuer of the realm's tokens, e.g. {@code https://127.0.0.1:<port>/realms/stackgate}. */
+        public String issuer() {
+            return settings.issuer();
+        }
+
+        public String baseUrl() {
+            return settings.baseUrl();
+        }
+
+        /** The PEM file of the CA that signed the HTTPS certificate; empty for plain HTTP. */
+        public Optional<Path> caFile() {
+            return caFile;
+        }
+
+        /** A fresh access token of a demo user through the portal client. */
+        public String token(String username) {
+            return token(settings.portalClientId(), username);
+        }
+
+        /** A fresh access token of a demo user (password {@code <user>-demo}) through any client with direct grants. */
+        public String token(String clientId, String username) {
+            return tokens(clientId, username).path("access_token").asText();
+        }
+
+        /** The whole token response (access, ID and refresh token) of a direct access grant. */
+        public JsonNode tokens(String clientId, String username) {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("grant_type", "password");
+            form.add("client_id", clientId);
+            form.add("username", username);
+            form.add("password", username + "-demo");
+            form.add("scope", "openid");
+            return rest(baseUrl()).post()
+                    .uri("/realms/{realm}/protocol/openid-connect/token", settings.realm())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+        }
+
+        /** Keycloak's admin API of the test realm, as the bootstrap admin of the master realm. */
+        public RestClient adminClient() {
+            return rest(baseUrl() + "/admin/realms/" + settings.realm()).mutate()
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + masterAdminToken()).build();
+        }
+
+        /** A token of the master realm's admin. */
+        public String masterAdminToken() {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("grant_type", "password");
+            form.add("client_id", "admin-cli");
+            form.add("username", "admin");
+            form.add("password", adminPassword);
+            return rest(baseUrl()).post().uri("/realms/master/protocol/openid-connect/token")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class)
+                    .path("access_token").asText();
+        }
+
+        public void addToGroup(String username, String groupPath) {
+            RestClient admin = adminClient();
+            admin.put().uri("/users/{user}/groups/{group}", userId(admin, username), groupId(admin, groupPath))
+                    .retrieve().toBodilessEntity();
+        }
+
+        public void removeFromGroup(String username, String groupPath) {
+            RestClient admin = adminClient();
+            admin.delete().uri("/users/{user}/groups/{group}", userId(admin, username), groupId(admin, groupPath))
+                    .retrieve().toBodilessEntity();
+        }
+
+        /** A REST client for this server: over HTTPS it trusts only the generated CA. */
+        public RestClient rest(String baseUrl) {
+            RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl);
+            ssl.ifPresent(context -> builder.requestFactory(new JdkClientHttpRequestFactory(
+                    HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build())));
+            return builder.build();
+        }
+
+        private static String userId(RestClient admin, String username) {
+            return admin.get().uri("/users?exact=true&username={u}", username).retrieve().body(JsonNode.class)
+                    .get(0).path("id").asText();
+        }
+
+        private static String groupId(RestClient admin, String groupPath) {
+            return admin.get().uri(builder -> builder.path("/group-by-path" + groupPath).build()).retrieve()
+                    .body(JsonNode.class).path("id").asText();
+        }
+
+        /** Deletes the realm if it is there and creates it from {@code realm}. */
+        private void replaceRealm(JsonNode realm) {
+            RestClient admin = rest(baseUrl() + "/admin/realms");
+            String bearer = "Bearer " + masterAdminToken();
+            admin.delete().uri("/{realm}", realm.path("realm").asText()).header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange((request, response) -> response.getStatusCode()); // 404 the first time
+            admin.post().header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                    .body(realm.toString()).retrieve().toBodilessEntity();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------ HTTP
+
+    private static Instance startHttp() {
         int httpPort = freePort();
         int managementPort = freePort();
         KeycloakProperties keycloak = new KeycloakProperties(false, null, Path.of("target/keycloak-it"), httpPort,
@@ -198,24 +332,23 @@ public final class RealKeycloak implements BeforeAllCallback {
         KeycloakServer server = new KeycloakServer(keycloak.home(), keycloak.version(), httpPort, managementPort);
         Instant begin = Instant.now();
         server.unpack();
-        adminPassword = keepDatabaseOrForgetIt(server, keycloak.home().resolve("admin-password"));
+        String adminPassword = keepDatabaseOrForgetIt(server, keycloak.home().resolve("admin-password"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "real-keycloak-stop"));
         server.start(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
         if (!server.awaitReady(START_TIMEOUT)) {
             server.stop();
             throw new IllegalStateException("the test Keycloak did not start: see " + server.log());
         }
-        settings = keycloak;
+        Instance instance = new Instance(keycloak, adminPassword, Optional.empty());
         try {
-            replaceRealm(new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true));
+            instance.replaceRealm(new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true));
         } catch (RuntimeException e) {
-            settings = null;
             server.stop();
             throw e;
         }
         System.out.printf("real Keycloak ready at %s after %d s%n", server.baseUrl(),
                 Duration.between(begin, Instant.now()).toSeconds());
-        return keycloak;
+        return instance;
     }
 
     /**
@@ -237,13 +370,255 @@ public final class RealKeycloak implements BeforeAllCallback {
         }
     }
 
-    private static void replaceRealm(JsonNode realm) {
-        RestClient admin = RestClient.create(baseUrl() + "/admin/realms");
-        String bearer = "Bearer " + adminToken();
-        admin.delete().uri("/{realm}", realm.path("realm").asText()).header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange((request, response) -> response.getStatusCode()); // 404 the first time
-        admin.post().header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
-                .body(realm.toString()).retrieve().toBodilessEntity();
+    // ----------------------------------------------------------------------------------------------------- HTTPS
+
+    /**
+     * {@code kc.sh start-dev} over HTTPS (its HTTP port, which dev mode always opens, is left unused). {@code --hostname} pins the issuer to {@code https://127.0.0.1:<port>}
+     * whatever URL a token is asked on (else {@code iss} follows the request and the API server refuses it); the
+     * management interface ({@code /health/ready}) serves HTTPS with the same certificate.
+     */
+    private static Instance startHttps() {
+        int httpsPort = freePort();
+        int managementPort = freePort();
+        String baseUrl = "https://127.0.0.1:" + httpsPort;
+        KeycloakProperties keycloak = new KeycloakProperties(false, null, Path.of("target/keycloak-https-it"),
+                httpsPort, managementPort, null, baseUrl, null, UUID.randomUUID().toString(), null,
+                HTTPS_TOKEN_LIFESPAN, null);
+        KeycloakServer distribution = new KeycloakServer(keycloak.home(), keycloak.version(), httpsPort, managementPort);
+        Instant begin = Instant.now();
+        distribution.unpack();
+        Path home = keycloak.home().toAbsolutePath().normalize();
+        killLeftover(home.resolve("keycloak.pid"), home);
+        String adminPassword = keepDatabaseOrForgetIt(distribution, home.resolve("admin-password"));
+        Path tls = home.resolve("tls");
+        makeCertificates(tls);
+        Instance instance = new Instance(keycloak, adminPassword, Optional.of(tls.resolve("ca.crt")));
+
+        // start-dev keeps HTTP on whatever --http-enabled says (on 8080 unless told): a free loopback port, unused
+        List<String> command = List.of("bash", "bin/kc.sh", "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + freePort(),
+                "--https-port=" + httpsPort,
+                "--https-certificate-file=" + tls.resolve("keycloak.crt"),
+                "--https-certificate-key-file=" + tls.resolve("keycloak.key"),
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--hostname=" + baseUrl);
+        Process process;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.distribution().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(distribution.log().toFile()));
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+            builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            process = builder.start();
+            Files.writeString(home.resolve("keycloak.pid"), process.pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak in " + distribution.distribution(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "real-keycloak-https-stop"));
+        HttpClient health = HttpClient.newBuilder().sslContext(trusting(tls.resolve("ca.crt")))
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        if (!awaitReady(health, URI.create("https://127.0.0.1:" + managementPort + "/health/ready"), process)) {
+            stopTree(process);
+            throw new IllegalStateException("the HTTPS test Keycloak did not start: see " + distribution.log());
+        }
+        try {
+            ObjectNode realm = new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true);
+            ArrayNode clients = realm.withArray("clients");
+            clients.add(kubernetesClient(KUBERNETES_CLIENT, null));
+            clients.add(kubernetesClient(KUBERNETES_SHORT_LIVED_CLIENT, SHORT_TOKEN_LIFESPAN));
+            instance.replaceRealm(realm);
+        } catch (RuntimeException e) {
+            stopTree(process);
+            throw e;
+        }
+        System.out.printf("real Keycloak (HTTPS) ready at %s after %d s%n", baseUrl,
+                Duration.between(begin, Instant.now()).toSeconds());
+        return instance;
+    }
+
+    /**
+     * A public client with direct access grants for the cluster: the groups as full paths, and {@value #KUBERNETES_CLIENT}
+     * in the access token's {@code aud} (without an audience mapper Keycloak's access tokens carry none of the
+     * client's own id, and the API server answers {@code expected audience "kubernetes" got []}; ID tokens have it).
+     */
+    private static ObjectNode kubernetesClient(String clientId, Duration tokenLifespan) {
+        ObjectNode client = JSON.createObjectNode()
+                .put("clientId", clientId)
+                .put("name", "Kubernetes API server (test)")
+                .put("enabled", true)
+                .put("protocol", "openid-connect")
+                .put("publicClient", true)
+                .put("standardFlowEnabled", false)
+                .put("implicitFlowEnabled", false)
+                .put("directAccessGrantsEnabled", true)
+                .put("serviceAccountsEnabled", false);
+        ObjectNode attributes = client.putObject("attributes");
+        if (tokenLifespan != null) {
+            attributes.put("access.token.lifespan", String.valueOf(tokenLifespan.toSeconds()));
+        }
+        ArrayNode mappers = client.putArray("protocolMappers");
+        mappers.addObject().put("name", "groups").put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-group-membership-mapper")
+                .putObject("config")
+                .put("full.path", "true")
+                .put("claim.name", "groups")
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "true")
+                .put("userinfo.token.claim", "true")
+                .put("introspection.token.claim", "true");
+        mappers.addObject().put("name", "audience " + KUBERNETES_CLIENT).put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-audience-mapper")
+                .putObject("config")
+                .put("included.client.audience", KUBERNETES_CLIENT)
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "true")
+                .put("introspection.token.claim", "true");
+        return client;
+    }
+
+    /** A CA and a serving certificate for 127.0.0.1 and localhost, signed by it (openssl, EC P-256). */
+    private static void makeCertificates(Path tls) {
+        try {
+            deleteFolder(tls);
+            Files.createDirectories(tls);
+            openssl(tls, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", "ca.key", "-out", "ca.crt", "-days", "3650", "-subj", "/CN=stackgate-keycloak-it-ca",
+                    "-addext", "basicConstraints=critical,CA:TRUE",
+                    "-addext", "keyUsage=critical,keyCertSign,cRLSign,digitalSignature");
+            openssl(tls, "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", "keycloak.key", "-out", "keycloak.csr", "-subj", "/CN=127.0.0.1");
+            Files.writeString(tls.resolve("keycloak.ext"), """
+                    basicConstraints=CA:FALSE
+                    keyUsage=critical,digitalSignature,keyEncipherment
+                    extendedKeyUsage=serverAuth
+                    subjectAltName=IP:127.0.0.1,DNS:localhost
+                    """);
+            openssl(tls, "x509", "-req", "-in", "keycloak.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                    "-days", "3650", "-extfile", "keycloak.ext", "-out", "keycloak.crt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("openssl");
+        command.addAll(List.of(args));
+        Path log = dir.resolve("openssl.log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: see " + log);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An SSL context trusting only the CA in {@code caFile}. */
+    private static SSLContext trusting(Path caFile) {
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("keycloak-it-ca", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(caFile))));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return ssl;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean awaitReady(HttpClient client, URI health, Process process) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build();
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void stopTree(Process process) {
+        List<ProcessHandle> tree = process.toHandle().descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A JVM killed hard leaves its HTTPS Keycloak behind, holding the dev database: end the one recorded in
+     * {@code pidFile} (kc.sh, which execs java) and its children, if it still runs Keycloak from this home.
+     */
+    private static void killLeftover(Path pidFile, Path home) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            String pid = Files.readString(pidFile).strip();
+            Files.delete(pidFile);
+            if (pid.isEmpty()) {
+                return;
+            }
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(handle -> {
+                String line = handle.info().commandLine().orElse("");
+                if (line.contains(home.toString())) {
+                    List<ProcessHandle> tree = handle.descendants().toList();
+                    tree.forEach(ProcessHandle::destroyForcibly);
+                    handle.destroyForcibly();
+                    tree.forEach(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static int freePort() {
@@ -253,4 +628,5 @@ public final class RealKeycloak implements BeforeAllCallback {
             throw new UncheckedIOException(e);
         }
     }
+
 }
