@@ -30,12 +30,9 @@ import io.stackgate.support.StackgateTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.libvirt.Connect;
-import org.libvirt.LibvirtException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -70,8 +67,6 @@ import org.springframework.test.context.TestPropertySource;
     "stackgate.compute.hosts[1].capacity.disk-gi-b=500"})
 class RealQemuBenchmark {
 
-    static final String URI = "qemu:///system";
-    static final Path GUEST = Path.of(System.getenv().getOrDefault("STACKGATE_TEST_GUEST_DIR", "/var/cache/stackgate/test-guest"));
 
     static final int VMS = Integer.getInteger("stackgate.bench.vms", 20);
     static final int WORKERS = Integer.getInteger("stackgate.bench.workers", 4);
@@ -124,18 +119,7 @@ class RealQemuBenchmark {
 
     @BeforeAll
     static void realHypervisorIsThere() {
-        String missing = null;
-        if (!Files.exists(GUEST.resolve("x86_64/vmlinuz")) || !Files.exists(GUEST.resolve("x86_64/initrd.img"))) {
-            missing = "the test guest in " + GUEST + " (deploy/libvirt/setup-host.sh builds it)";
-        } else {
-            try {
-                new Connect(URI).close();
-            } catch (LibvirtException | UnsatisfiedLinkError e) {
-                missing = "libvirtd at " + URI + " (deploy/libvirt/setup-host.sh starts it): " + e.getMessage();
-            }
-        }
-        String reason = missing;
-        Assumptions.assumeTrue(reason == null, () -> "no real hypervisor here: " + reason);
+        RealHypervisor.requireOrSkip("x86_64");
     }
 
     @Test

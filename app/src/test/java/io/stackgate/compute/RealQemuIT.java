@@ -14,23 +14,18 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;
 import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.libvirt.Connect;
-import org.libvirt.LibvirtException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -54,8 +49,6 @@ import org.springframework.test.context.TestPropertySource;
     "stackgate.compute.hosts[1].capacity.disk-gi-b=20"})
 class RealQemuIT {
 
-    static final String URI = "qemu:///system";
-    static final Path GUEST = Path.of(System.getenv().getOrDefault("STACKGATE_TEST_GUEST_DIR", "/var/cache/stackgate/test-guest"));
 
     @Autowired
     Api api;
@@ -70,21 +63,7 @@ class RealQemuIT {
 
     @BeforeAll
     static void realHypervisorIsThere() {
-        boolean required = "1".equals(System.getenv("STACKGATE_REQUIRE_REAL_HYPERVISOR"));
-        String missing = null;
-        if (!Files.exists(GUEST.resolve("x86_64/vmlinuz")) || !Files.exists(GUEST.resolve("aarch64/vmlinuz"))) {
-            missing = "the test guest in " + GUEST + " (deploy/libvirt/setup-host.sh builds it)";
-        } else {
-            try {
-                new Connect(URI).close();
-            } catch (LibvirtException | UnsatisfiedLinkError e) {
-                missing = "libvirtd at " + URI + " (deploy/libvirt/setup-host.sh starts it): " + e.getMessage();
-            }
-        }
-        if (required && missing != null) {
-            throw new AssertionError("STACKGATE_REQUIRE_REAL_HYPERVISOR=1 but there is no " + missing);
-        }
-        Assumptions.assumeTrue(missing == null, () -> "no real hypervisor here");
+        RealHypervisor.requireOrSkip("x86_64", "aarch64");
     }
 
     @AfterEach
