@@ -50,10 +50,12 @@ public class VmProvisioning {
     private final ProjectNetworks networks;
     private final ComputeProperties properties;
     private final ApplicationEventPublisher events;
+    private final List<DecommissionTarget> targets;
     private final Clock clock = Clock.systemUTC();
 
     VmProvisioning(RequestService requests, VmInstances vms, Placement placement, Fleet fleet, Hypervisor hypervisor,
-            ImageCatalogue images, ProjectNetworks networks, ComputeProperties properties, ApplicationEventPublisher events) {
+            ImageCatalogue images, ProjectNetworks networks, ComputeProperties properties, ApplicationEventPublisher events,
+            List<DecommissionTarget> targets) {
         this.requests = requests;
         this.vms = vms;
         this.placement = placement;
@@ -63,6 +65,7 @@ public class VmProvisioning {
         this.networks = networks;
         this.properties = properties;
         this.events = events;
+        this.targets = List.copyOf(targets);
     }
 
     /**
@@ -230,7 +233,11 @@ public class VmProvisioning {
     public void decommission(String targetRequestId, String byRequestId) {
         ResourceRequest target = requests.load(targetRequestId);
         if (!(target.spec() instanceof VmSpec)) {
-            throw new UnsupportedOperationException("decommissioning a " + target.type().id() + " request is not implemented yet");
+            DecommissionTarget other = targets.stream().filter(candidate -> candidate.handles(target)).findFirst()
+                    .orElseThrow(() -> new UnsupportedOperationException(
+                            "decommissioning a " + target.type().id() + " request is not implemented yet"));
+            other.decommission(target, byRequestId);
+            return;
         }
         for (VmInstance vm : vms.ofRequest(targetRequestId)) {
             if (vm.state() == VmState.DECOMMISSIONED) {

@@ -1,19 +1,22 @@
 package io.stackgate.kubernetes;
 
+import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NamespaceSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
 import io.stackgate.web.InvalidInput;
 import org.springframework.stereotype.Component;
 
-/** A namespace request must name a configured cluster (or have one to default to) and a name not yet in use. */
+/** A namespace request must name a configured cluster (or have one to default to); a deleted namespace stays deleted. */
 @Component
 class NamespaceCheck implements SpecCheck {
 
     private final Clusters clusters;
+    private final Namespaces namespaces;
 
-    NamespaceCheck(Clusters clusters) {
+    NamespaceCheck(Clusters clusters, Namespaces namespaces) {
         this.clusters = clusters;
+        this.namespaces = namespaces;
     }
 
     @Override
@@ -22,6 +25,10 @@ class NamespaceCheck implements SpecCheck {
             throw new InvalidInput("spec.cluster", clusters.names().isEmpty()
                     ? "no Kubernetes cluster is configured (stackgate.kubernetes.clusters)"
                     : "no cluster " + namespace.cluster() + "; known: " + clusters.names());
+        }
+        if (spec instanceof DecommissionSpec decommission && namespaces.ofRequest(decommission.requestId())
+                .filter(row -> "DELETED".equals(row.state())).isPresent()) {
+            throw new InvalidInput("spec.requestId", "the namespace of request " + decommission.requestId() + " is already gone");
         }
     }
 }

@@ -55,4 +55,27 @@ class DemoClusterApiTest {
         assertThat(api.as("alice").get("/api/resources?kind=namespace").body()).anySatisfy(resource ->
                 assertThat(resource.path("roleBindings")).hasSize(4));
     }
+
+    @Test
+    void aDecommissionedNamespaceRequestDeletesTheNamespaceOnce() throws Exception {
+        String suffix = Requests.uniqueName("gone");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+
+        String decommission = submit(api, "alice", "acme", "web", "decommission", Map.of("requestId", id)).path("id").asText();
+        Requests.approveAll(api, decommission);
+        jobs.run(decommission);
+
+        assertThat(api.as("alice").get("/api/requests/" + decommission).text("status")).isEqualTo("COMPLETED");
+        try (KubernetesClient kubectl = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(Path.of("target/demo-cluster.kubeconfig")))).build()) {
+            assertThat(kubectl.namespaces().withName("acme-web-" + suffix).get()).isNull();
+        }
+        assertThat(api.as("alice").get("/api/resources?kind=namespace&state=DELETED").body())
+                .anySatisfy(resource -> assertThat(resource.path("requestId").asText()).isEqualTo(id));
+        Api.Response again = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "decommission",
+                Map.of("requestId", id)));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body().path("detail").asText()).contains("already gone");
+    }
 }
