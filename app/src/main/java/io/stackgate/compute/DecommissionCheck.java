@@ -21,7 +21,7 @@ class DecommissionCheck implements SpecCheck {
     }
 
     @Override
-    public void check(RequestSpec spec) {
+    public void check(String tenantId, String projectId, RequestSpec spec) {
         String target = spec instanceof DecommissionSpec decommission ? decommission.requestId()
                 : spec instanceof LeaseRenewalSpec renewal ? renewal.requestId()
                 : spec instanceof VmResizeSpec resize ? resize.requestId() : null;

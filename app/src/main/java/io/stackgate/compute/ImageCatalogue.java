@@ -35,7 +35,7 @@ class ImageCatalogue implements SpecCheck {
     }
 
     @Override
-    public void check(RequestSpec spec) {
+    public void check(String tenantId, String projectId, RequestSpec spec) {
         if (spec instanceof VmSpec vm && find(vm.image(), Arch.valueOf(vm.arch())).isEmpty()) {
             List<String> known = images.stream().filter(image -> image.arch().name().equals(vm.arch()))
                     .map(Image::name).distinct().sorted().toList();

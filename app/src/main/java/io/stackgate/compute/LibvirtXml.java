@@ -15,7 +15,11 @@ final class LibvirtXml {
                 """.formatted(escape(name), escape(path));
     }
 
-    /** A qcow2 volume, empty or on top of a backing image (a copy-on-write clone of a cloud image). */
+    /**
+     * A qcow2 volume, empty or on top of a backing image (a copy-on-write clone of a cloud image). Thin: nothing is
+     * allocated up front (capacity is what placement accounts for), which is also what libvirt's test driver needs to
+     * hold more than its fixed 100 GiB pool's worth of disks.
+     */
     static String qcow2Volume(String name, long capacityGiB, String backingPath) {
         String backing = backingPath == null ? "" : """
                   <backingStore><path>%s</path><format type='qcow2'/></backingStore>
@@ -24,6 +28,7 @@ final class LibvirtXml {
                 <volume type='file'>
                   <name>%s</name>
                   <capacity unit='GiB'>%d</capacity>
+                  <allocation unit='bytes'>0</allocation>
                   <target><format type='qcow2'/></target>
                 %s</volume>
                 """.formatted(escape(name), capacityGiB, backing);

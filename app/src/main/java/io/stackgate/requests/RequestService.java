@@ -81,7 +81,7 @@ public class RequestService {
         }
         RequestType type = specs.type(body.type());
         RequestSpec spec = specs.read(type, body.spec());
-        checks.forEach(check -> check.check(spec));
+        checks.forEach(check -> check.check(tenant.id(), project.id(), spec));
         if (spec instanceof DecommissionSpec decommission) {
             checkDecommissionTarget(tenant.id(), project.id(), decommission);
         }

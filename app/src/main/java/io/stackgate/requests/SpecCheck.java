@@ -7,5 +7,6 @@ package io.stackgate.requests;
  */
 public interface SpecCheck {
 
-    void check(RequestSpec spec);
+    /** @param tenantId and {@code projectId}: where the request goes */
+    void check(String tenantId, String projectId, RequestSpec spec);
 }

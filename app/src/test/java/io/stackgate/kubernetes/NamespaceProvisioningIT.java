@@ -147,15 +147,17 @@ class NamespaceProvisioningIT {
     }
 
     @Test
-    void aSecondRequestForTheSameNamespaceFailsAndLeavesTheFirstAlone() {
+    void aSecondRequestForTheSameNamespaceIsRefusedAndTheFirstLeftAlone() {
         String suffix = Requests.uniqueName("ns");
         String first = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
         jobs.run(first);
-        String second = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
-        jobs.run(second);
 
-        assertThat(api.as("alice").get("/api/requests/" + second).text("status")).isEqualTo("FAILED");
-        assertThat(api.as("alice").get("/api/requests/" + second).text("outcome")).contains("already exists");
+        Api.Response second = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "namespace",
+                Map.of("suffix", suffix)));
+
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.body().path("field").asText()).isEqualTo("spec.suffix");
+        assertThat(second.body().path("detail").asText()).contains("already exists");
         assertThat(admin.namespaces().withName("acme-web-" + suffix).get()).isNotNull();
         admin.namespaces().withName("acme-web-" + suffix).delete();
     }

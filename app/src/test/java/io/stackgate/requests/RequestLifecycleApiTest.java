@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
 import io.stackgate.support.Api.Response;
 import io.stackgate.support.Requests;
 import io.stackgate.support.StackgateTest;
@@ -45,6 +46,9 @@ class RequestLifecycleApiTest {
     @Autowired
     QuotaService quotas;
 
+    @Autowired
+    Jobs jobs;
+
     @Test
     void aSmallVmIsApprovedByTheDepartmentManagerThenProvisionedAndCompleted() {
         JsonNode submitted = submit(api, "alice", "acme", "web", "vm", smallVm());
@@ -60,8 +64,7 @@ class RequestLifecycleApiTest {
                 .status()).isEqualTo(204);
         assertThat(status(id)).isEqualTo("PROVISIONING");
 
-        String root = processInstanceOf(id);
-        runJobs(root);
+        jobs.run(id);
 
         JsonNode details = api.as("alice").get("/api/requests/" + id).body();
         assertThat(details.path("status").asText()).isEqualTo("COMPLETED");
@@ -233,19 +236,5 @@ class RequestLifecycleApiTest {
 
     private long runtimeTaskCount(String requestId) {
         return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(requestId).count();
-    }
-
-    /** Runs the request's due jobs (the call activity, then the called process's step) the way the executor would. */
-    private void runJobs(String root) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = management.createJobQuery().rootProcessInstanceId(root).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            for (Job job : jobs) {
-                // a failing step throws here, as it would in the job executor; the incident is what we check
-                catchThrowable(() -> management.executeJob(job.getId()));
-            }
-        }
     }
 }
