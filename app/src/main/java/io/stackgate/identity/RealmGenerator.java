@@ -14,9 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Builds the Keycloak realm (as the JSON Keycloak imports) from tenants-config and the demo users: the group tree
  * {@code /tenants/<tenant>/<org unit>/…} with a {@code managers} group under every org unit, the platform's realm
- * roles, the portal and backend clients with their mappers, and the users.
+ * roles, the portal, backend and Kubernetes clients with their mappers, and the users.
  */
 public final class RealmGenerator {
+
+    /** The client id Kubernetes API servers are configured with ({@code --oidc-client-id}). */
+    static final String CLUSTER_CLIENT_ID = "kubernetes";
+
 
     public static final List<String> REALM_ROLES = List.of(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS,
             Caller.AUDITOR, Caller.TENANT_ADMIN, Caller.APPROVER, Caller.REQUESTER);
@@ -76,6 +80,7 @@ public final class RealmGenerator {
         ArrayNode clients = realm.putArray("clients");
         clients.add(portalClient(dev));
         clients.add(backendClient(dev));
+        clients.add(clusterClient(dev));
         ArrayNode realmUsers = realm.putArray("users");
         new TreeMap<>(users).forEach((name, user) -> realmUsers.add(demoUser(name, user)));
         realmUsers.add(backendServiceAccount());
@@ -148,8 +153,33 @@ public final class RealmGenerator {
         return client;
     }
 
-    /** {@code groups} with full paths, and {@code stackgate-backend} in every access token's {@code aud}. */
+    /**
+     * The client the Kubernetes API servers trust ({@code --oidc-client-id=kubernetes}): users log in with kubectl
+     * (kubelogin's loopback redirects) and get tokens whose {@code groups} the RoleBindings Stackgate writes name.
+     */
+    private ObjectNode clusterClient(boolean dev) {
+        ObjectNode client = json.objectNode()
+                .put("clientId", CLUSTER_CLIENT_ID)
+                .put("name", "Kubernetes clusters")
+                .put("enabled", true)
+                .put("protocol", "openid-connect")
+                .put("publicClient", true)
+                .put("standardFlowEnabled", true)
+                .put("implicitFlowEnabled", false)
+                .put("directAccessGrantsEnabled", dev)
+                .put("serviceAccountsEnabled", false);
+        client.putArray("redirectUris").add("http://localhost:8000").add("http://localhost:18000");
+        client.putObject("attributes").put("pkce.code.challenge.method", "S256");
+        client.set("protocolMappers", mappers(CLUSTER_CLIENT_ID));
+        return client;
+    }
+
     private ArrayNode mappers() {
+        return mappers(keycloak.backendClientId());
+    }
+
+    /** {@code groups} with full paths, and {@code audience} in every access token's {@code aud}. */
+    private ArrayNode mappers(String audience) {
         ArrayNode mappers = json.arrayNode();
         mappers.addObject().put("name", "groups").put("protocol", "openid-connect")
                 .put("protocolMapper", "oidc-group-membership-mapper")
@@ -160,10 +190,10 @@ public final class RealmGenerator {
                 .put("id.token.claim", "true")
                 .put("userinfo.token.claim", "true")
                 .put("introspection.token.claim", "true");
-        mappers.addObject().put("name", "audience " + keycloak.backendClientId()).put("protocol", "openid-connect")
+        mappers.addObject().put("name", "audience " + audience).put("protocol", "openid-connect")
                 .put("protocolMapper", "oidc-audience-mapper")
                 .putObject("config")
-                .put("included.client.audience", keycloak.backendClientId())
+                .put("included.client.audience", audience)
                 .put("access.token.claim", "true")
                 .put("id.token.claim", "false")
                 .put("introspection.token.claim", "true");

@@ -87,6 +87,16 @@ class RealmGeneratorTest {
     }
 
     @Test
+    void theKubernetesClientPutsFullGroupPathsAndItsOwnIdInTheAudienceForTheApiServers() {
+        JsonNode client = client(realm, "kubernetes");
+        JsonNode mappers = client.path("protocolMappers");
+        assertThat(client.path("publicClient").asBoolean()).isTrue();
+        assertThat(mappers.findValuesAsText("full.path")).containsExactly("true");
+        assertThat(mappers.findValuesAsText("included.client.audience")).containsExactly("kubernetes");
+        assertThat(texts(client.path("redirectUris"))).contains("http://localhost:8000");
+    }
+
+    @Test
     void demoUsersHaveTheirGroupsRolesAndTheDocumentedPassword() {
         JsonNode bob = user(realm, "bob");
         assertThat(texts(bob.path("groups"))).containsExactly("/tenants/acme/engineering/managers");

@@ -425,6 +425,12 @@ public final class RealKeycloak implements BeforeAllCallback {
         try {
             ObjectNode realm = new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true);
             ArrayNode clients = realm.withArray("clients");
+            // the generated realm has a "kubernetes" client of its own (production); the test's replaces it
+            for (int i = clients.size() - 1; i >= 0; i--) {
+                if (KUBERNETES_CLIENT.equals(clients.get(i).path("clientId").asText())) {
+                    clients.remove(i);
+                }
+            }
             clients.add(kubernetesClient(KUBERNETES_CLIENT, null));
             clients.add(kubernetesClient(KUBERNETES_SHORT_LIVED_CLIENT, SHORT_TOKEN_LIFESPAN));
             instance.replaceRealm(realm);
