@@ -107,17 +107,22 @@ public final class RealmGenerator {
         return top;
     }
 
-    private ObjectNode portalClient(boolean dev) {
-        ObjectNode client = json.objectNode()
-                .put("clientId", keycloak.portalClientId())
-                .put("name", "Stackgate portal")
+    /** An OpenID Connect client with the authorization code flow, no implicit flow and no service account. */
+    private ObjectNode client(String clientId, String name, boolean publicClient, boolean directAccessGrants) {
+        return json.objectNode()
+                .put("clientId", clientId)
+                .put("name", name)
                 .put("enabled", true)
                 .put("protocol", "openid-connect")
-                .put("publicClient", true)
+                .put("publicClient", publicClient)
                 .put("standardFlowEnabled", true)
                 .put("implicitFlowEnabled", false)
-                .put("directAccessGrantsEnabled", dev)
+                .put("directAccessGrantsEnabled", directAccessGrants)
                 .put("serviceAccountsEnabled", false);
+    }
+
+    private ObjectNode portalClient(boolean dev) {
+        ObjectNode client = client(keycloak.portalClientId(), "Stackgate portal", true, dev);
         ArrayNode portalRedirects = client.putArray("redirectUris").add(keycloak.publicUrl() + "/*");
         if (dev) {
             portalRedirects.add(UI_DEV_SERVER);
@@ -131,17 +136,9 @@ public final class RealmGenerator {
     }
 
     private ObjectNode backendClient(boolean dev) {
-        ObjectNode client = json.objectNode()
-                .put("clientId", keycloak.backendClientId())
-                .put("name", "Stackgate backend")
-                .put("enabled", true)
-                .put("protocol", "openid-connect")
-                .put("publicClient", false)
+        ObjectNode client = client(keycloak.backendClientId(), "Stackgate backend", false, false)
                 .put("clientAuthenticatorType", "client-secret")
                 .put("secret", keycloak.backendClientSecret())
-                .put("standardFlowEnabled", true)
-                .put("implicitFlowEnabled", false)
-                .put("directAccessGrantsEnabled", false)
                 .put("serviceAccountsEnabled", true);
         // the Cockpit login (authorization code on the backend client) returns here
         ArrayNode backendRedirects = client.putArray("redirectUris").add(keycloak.publicUrl() + "/login/oauth2/code/*");
@@ -158,16 +155,7 @@ public final class RealmGenerator {
      * (kubelogin's loopback redirects) and get tokens whose {@code groups} the RoleBindings Stackgate writes name.
      */
     private ObjectNode clusterClient(boolean dev) {
-        ObjectNode client = json.objectNode()
-                .put("clientId", CLUSTER_CLIENT_ID)
-                .put("name", "Kubernetes clusters")
-                .put("enabled", true)
-                .put("protocol", "openid-connect")
-                .put("publicClient", true)
-                .put("standardFlowEnabled", true)
-                .put("implicitFlowEnabled", false)
-                .put("directAccessGrantsEnabled", dev)
-                .put("serviceAccountsEnabled", false);
+        ObjectNode client = client(CLUSTER_CLIENT_ID, "Kubernetes clusters", true, dev);
         client.putArray("redirectUris").add("http://localhost:8000").add("http://localhost:18000");
         client.putObject("attributes").put("pkce.code.challenge.method", "S256");
         client.set("protocolMappers", mappers(CLUSTER_CLIENT_ID));

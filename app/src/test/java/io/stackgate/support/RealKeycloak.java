@@ -62,7 +62,7 @@ import io.stackgate.tenancy.TestTenantGroups;
  * {@code <username>-demo}), replaced through the admin API at every start, and stopped when the JVM exits.
  * <p>
  * {@link #https()} is a second, separate Keycloak for what needs an HTTPS issuer (the Kubernetes API server's OIDC
- * authenticator): the same realm plus the clients {@value #KUBERNETES_CLIENT} and {@value #KUBERNETES_SHORT_LIVED_CLIENT},
+ * authenticator): the same realm, with its own {@value #KUBERNETES_CLIENT} client, plus {@value #KUBERNETES_SHORT_LIVED_CLIENT},
  * its issuer {@code https://127.0.0.1:<port>} with a certificate for 127.0.0.1 signed by a CA generated for the run. The app under test
  * never talks to it, so its HTTP clients need not trust that CA.
  */
@@ -424,15 +424,19 @@ public final class RealKeycloak implements BeforeAllCallback {
         }
         try {
             ObjectNode realm = new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true);
+            // the generated realm's own "kubernetes" client, as production has it, plus a copy whose tokens expire fast
             ArrayNode clients = realm.withArray("clients");
-            // the generated realm has a "kubernetes" client of its own (production); the test's replaces it
-            for (int i = clients.size() - 1; i >= 0; i--) {
-                if (KUBERNETES_CLIENT.equals(clients.get(i).path("clientId").asText())) {
-                    clients.remove(i);
+            ObjectNode shortLived = null;
+            for (JsonNode client : clients) {
+                if (KUBERNETES_CLIENT.equals(client.path("clientId").asText())) {
+                    shortLived = ((ObjectNode) client).deepCopy().put("clientId", KUBERNETES_SHORT_LIVED_CLIENT);
                 }
             }
-            clients.add(kubernetesClient(KUBERNETES_CLIENT, null));
-            clients.add(kubernetesClient(KUBERNETES_SHORT_LIVED_CLIENT, SHORT_TOKEN_LIFESPAN));
+            if (shortLived == null) {
+                throw new IllegalStateException("the generated realm has no " + KUBERNETES_CLIENT + " client");
+            }
+            shortLived.with("attributes").put("access.token.lifespan", String.valueOf(SHORT_TOKEN_LIFESPAN.toSeconds()));
+            clients.add(shortLived);
             instance.replaceRealm(realm);
         } catch (RuntimeException e) {
             stopTree(process);
@@ -441,46 +445,6 @@ public final class RealKeycloak implements BeforeAllCallback {
         System.out.printf("real Keycloak (HTTPS) ready at %s after %d s%n", baseUrl,
                 Duration.between(begin, Instant.now()).toSeconds());
         return instance;
-    }
-
-    /**
-     * A public client with direct access grants for the cluster: the groups as full paths, and {@value #KUBERNETES_CLIENT}
-     * in the access token's {@code aud} (without an audience mapper Keycloak's access tokens carry none of the
-     * client's own id, and the API server answers {@code expected audience "kubernetes" got []}; ID tokens have it).
-     */
-    private static ObjectNode kubernetesClient(String clientId, Duration tokenLifespan) {
-        ObjectNode client = JSON.createObjectNode()
-                .put("clientId", clientId)
-                .put("name", "Kubernetes API server (test)")
-                .put("enabled", true)
-                .put("protocol", "openid-connect")
-                .put("publicClient", true)
-                .put("standardFlowEnabled", false)
-                .put("implicitFlowEnabled", false)
-                .put("directAccessGrantsEnabled", true)
-                .put("serviceAccountsEnabled", false);
-        ObjectNode attributes = client.putObject("attributes");
-        if (tokenLifespan != null) {
-            attributes.put("access.token.lifespan", String.valueOf(tokenLifespan.toSeconds()));
-        }
-        ArrayNode mappers = client.putArray("protocolMappers");
-        mappers.addObject().put("name", "groups").put("protocol", "openid-connect")
-                .put("protocolMapper", "oidc-group-membership-mapper")
-                .putObject("config")
-                .put("full.path", "true")
-                .put("claim.name", "groups")
-                .put("access.token.claim", "true")
-                .put("id.token.claim", "true")
-                .put("userinfo.token.claim", "true")
-                .put("introspection.token.claim", "true");
-        mappers.addObject().put("name", "audience " + KUBERNETES_CLIENT).put("protocol", "openid-connect")
-                .put("protocolMapper", "oidc-audience-mapper")
-                .putObject("config")
-                .put("included.client.audience", KUBERNETES_CLIENT)
-                .put("access.token.claim", "true")
-                .put("id.token.claim", "true")
-                .put("introspection.token.claim", "true");
-        return client;
     }
 
     /** A CA and a serving certificate for 127.0.0.1 and localhost, signed by it (openssl, EC P-256). */
