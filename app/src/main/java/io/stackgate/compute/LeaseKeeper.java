@@ -127,10 +127,7 @@ public class LeaseKeeper {
     }
 
     private List<VmInstance> leased(String condition, Instant bound) {
-        List<String> domains = jdbc.sql("select domain_name from vm_instance where state in ('RUNNING', 'STOPPED') "
-                        + "and lease_expires_at is not null and " + condition)
-                .param(Timestamp.from(bound)).query(String.class).list();
-        return domains.stream().flatMap(domain -> vms.byDomain(domain).stream()).toList();
+        return vms.leased(condition, bound);
     }
 
     /** Each VM in a transaction of its own: one host that does not answer holds up no other VM. */

@@ -85,6 +85,13 @@ class VmInstances {
         return jdbc.sql(sql.toString()).params(spec).query(VmInstances::map).list().stream().limit(limit).toList();
     }
 
+    /** Running or stopped VMs with a lease that also meet {@code leaseCondition} (SQL with one timestamp parameter). */
+    List<VmInstance> leased(String leaseCondition, Instant bound) {
+        return jdbc.sql("select " + COLUMNS + " from vm_instance where state in ('RUNNING', 'STOPPED') "
+                        + "and lease_expires_at is not null and " + leaseCondition)
+                .param(timestamp(bound)).query(VmInstances::map).list();
+    }
+
     /** VMs that should have a domain on the host (placed and not ended). */
     List<VmInstance> expectedOn(String host) {
         return jdbc.sql("select " + COLUMNS + " from vm_instance where host = ? and state in ('PROVISIONING', 'RUNNING', 'STOPPED')")

@@ -246,9 +246,6 @@ public class VmProvisioning {
             if (vm.host() != null) {
                 undefineDomain(vm.requestId(), vm.vmIndex());
                 deleteVolumes(vm.requestId(), vm.vmIndex());
-                // this VM no longer counts as a user of the network
-                vms.state(vm.requestId(), vm.vmIndex(), VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId,
-                        clock.instant());
                 releaseProjectNetwork(vm.requestId(), vm.vmIndex());
             }
             placement.release(vm.requestId(), vm.vmIndex());
