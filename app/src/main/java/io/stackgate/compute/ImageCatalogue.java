@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * does not exist for its architecture is refused at submit.
  */
 @Component
-class ImageCatalogue implements SpecCheck {
+public class ImageCatalogue implements SpecCheck {
 
     private final List<Image> images;
 
@@ -28,6 +28,11 @@ class ImageCatalogue implements SpecCheck {
 
     List<Image> all() {
         return images;
+    }
+
+    /** Whether the catalogue has the image for the arch (other capabilities' requests name images too). */
+    public boolean offers(String name, Arch arch) {
+        return find(name, arch).isPresent();
     }
 
     Optional<Image> find(String name, Arch arch) {

@@ -7,10 +7,15 @@ import java.util.UUID;
  * Names and identities derived from the tenant and the request, never random: a step that runs again finds what it
  * made before under the same name, and two requests never collide.
  */
-record VmNaming(String tenant, String requestId, int vmIndex) {
+public record VmNaming(String tenant, String requestId, int vmIndex) {
 
     /** The libvirt domain name, e.g. {@code sg-acme-3f2a9c1b7d4e-0}. */
     String domain() {
+        return domainName(tenant, requestId, vmIndex);
+    }
+
+    /** The domain name of VM {@code vmIndex} of the request; a worker node's Node name too. */
+    public static String domainName(String tenant, String requestId, int vmIndex) {
         return "sg-" + tenant + "-" + requestId.replace("-", "").substring(0, 12) + "-" + vmIndex;
     }
 

@@ -51,11 +51,12 @@ public class VmProvisioning {
     private final ComputeProperties properties;
     private final ApplicationEventPublisher events;
     private final List<DecommissionTarget> targets;
+    private final List<VmTemplates> templates;
     private final Clock clock = Clock.systemUTC();
 
     VmProvisioning(RequestService requests, VmInstances vms, Placement placement, Fleet fleet, Hypervisor hypervisor,
             ImageCatalogue images, ProjectNetworks networks, ComputeProperties properties, ApplicationEventPublisher events,
-            List<DecommissionTarget> targets) {
+            List<DecommissionTarget> targets, List<VmTemplates> templates) {
         this.requests = requests;
         this.vms = vms;
         this.placement = placement;
@@ -66,6 +67,7 @@ public class VmProvisioning {
         this.properties = properties;
         this.events = events;
         this.targets = List.copyOf(targets);
+        this.templates = List.copyOf(templates);
     }
 
     /**
@@ -75,15 +77,15 @@ public class VmProvisioning {
     @Transactional
     public PlacementOutcome reservePlacement(String requestId, int vmIndex, int attempt) {
         ResourceRequest request = requests.load(requestId);
-        VmSpec spec = vmSpec(request);
+        VmTemplate spec = template(request, vmIndex);
         VmNaming naming = new VmNaming(request.tenantId(), requestId, vmIndex);
         Instant now = clock.instant();
         vms.insertIfAbsent(new VmInstance(requestId, vmIndex, request.tenantId(), request.projectId(), request.requester(),
-                naming.domain(), naming.uuid().toString(), VmNaming.hostname(spec.name(), vmIndex), Arch.valueOf(spec.arch()),
-                spec.image(), spec.vcpus(), spec.memoryMiB(), spec.diskGiB(), spec.gpus(), null, List.of(), null, null,
-                null, VmState.PENDING, null, null, now, now));
-        PlacementResult result = placement.reserve(new VmDemand(requestId, vmIndex, Arch.valueOf(spec.arch()),
-                spec.vcpus(), spec.memoryMiB(), spec.diskGiB(), spec.gpus()));
+                naming.domain(), naming.uuid().toString(), spec.hostname(), spec.arch(), spec.image(), spec.vcpus(),
+                spec.memoryMiB(), spec.diskGiB(), spec.gpus(), null, List.of(), null, null, null, VmState.PENDING, null,
+                null, now, now));
+        PlacementResult result = placement.reserve(new VmDemand(requestId, vmIndex, spec.arch(), spec.vcpus(),
+                spec.memoryMiB(), spec.diskGiB(), spec.gpus()));
         if (result instanceof Placed placed) {
             vms.placed(requestId, vmIndex, placed.host(), placed.gpus(), now);
             step(requestId, vmIndex, request.tenantId(), "reserve placement", false, placed.host());
@@ -116,7 +118,7 @@ public class VmProvisioning {
                     host.name(), "image volume " + image.volume() + " (" + image.name() + ") is not in pool " + pool, null));
         }
         hypervisor.ensureVolume(host.name(), pool, LibvirtXml.qcow2Volume(naming.rootVolume(), vm.diskGiB(), backing));
-        byte[] seed = SeedIso.of(seedFiles(vm, vmSpec(requests.load(requestId))));
+        byte[] seed = SeedIso.of(seedFiles(vm, template(requests.load(requestId), vmIndex)));
         hypervisor.ensureVolume(host.name(), pool, LibvirtXml.rawVolume(naming.seedVolume(), seed.length));
         hypervisor.upload(host.name(), pool, naming.seedVolume(), seed);
         step(requestId, vmIndex, vm.tenantId(), "create volumes", false, host.name());
@@ -207,7 +209,7 @@ public class VmProvisioning {
         hypervisor.lookup(vm.host(), vm.domainName()).orElseThrow(
                 () -> new HypervisorFailure(vm.host(), "domain " + vm.domainName() + " vanished before it was recorded", null));
         Instant now = clock.instant();
-        Integer leaseDays = vmSpec(requests.load(requestId)).leaseDays();
+        Integer leaseDays = template(requests.load(requestId), vmIndex).leaseDays();
         vms.running(requestId, vmIndex, leaseDays == null ? null : now.plus(Duration.ofDays(leaseDays)), now);
         hypervisor.ipv4Address(vm.host(), vm.domainName()).ifPresent(ip -> vms.ipAddress(requestId, vmIndex, ip, now));
         step(requestId, vmIndex, vm.tenantId(), "record resource", false, vm.host());
@@ -240,20 +242,26 @@ public class VmProvisioning {
             return;
         }
         for (VmInstance vm : vms.ofRequest(targetRequestId)) {
-            if (vm.state() == VmState.DECOMMISSIONED) {
-                continue;
-            }
-            if (vm.host() != null) {
-                undefineDomain(vm.requestId(), vm.vmIndex());
-                deleteVolumes(vm.requestId(), vm.vmIndex());
-                releaseProjectNetwork(vm.requestId(), vm.vmIndex());
-            }
-            placement.release(vm.requestId(), vm.vmIndex());
-            vms.state(vm.requestId(), vm.vmIndex(), VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId,
-                    clock.instant());
-            events.publishEvent(new ComputeEvents.VmDecommissioned(vm.requestId(), vm.vmIndex(), vm.tenantId(),
-                    byRequestId, clock.instant()));
+            decommission(vm.requestId(), vm.vmIndex(), byRequestId);
         }
+    }
+
+    /** Removes one VM of a request (one worker node of a pool); safe to repeat. */
+    public void decommission(String requestId, int vmIndex, String byRequestId) {
+        Optional<VmInstance> found = vm(requestId, vmIndex);
+        if (found.isEmpty() || found.get().state() == VmState.DECOMMISSIONED) {
+            return;
+        }
+        VmInstance vm = found.get();
+        if (vm.host() != null) {
+            undefineDomain(requestId, vmIndex);
+            deleteVolumes(requestId, vmIndex);
+            releaseProjectNetwork(requestId, vmIndex);
+        }
+        placement.release(requestId, vmIndex);
+        vms.state(requestId, vmIndex, VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId, clock.instant());
+        events.publishEvent(new ComputeEvents.VmDecommissioned(requestId, vmIndex, vm.tenantId(), byRequestId,
+                clock.instant()));
     }
 
     Duration backOff(int attempt) {
@@ -263,7 +271,7 @@ public class VmProvisioning {
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
-    static Map<String, byte[]> seedFiles(VmInstance vm, VmSpec spec) {
+    static Map<String, byte[]> seedFiles(VmInstance vm, VmTemplate spec) {
         StringBuilder metaData = new StringBuilder()
                 .append("instance-id: ").append(vm.domainUuid()).append('\n')
                 .append("local-hostname: ").append(vm.hostname()).append('\n');
@@ -316,10 +324,16 @@ public class VmProvisioning {
         return host.storage().consoleDir() + "/" + naming.domain() + ".console.log";
     }
 
-    private static VmSpec vmSpec(ResourceRequest request) {
+    /** VM {@code vmIndex} of the request: its own spec for a VM request, otherwise what a {@link VmTemplates} derives. */
+    public VmTemplate template(ResourceRequest request, int vmIndex) {
         if (request.spec() instanceof VmSpec spec) {
-            return spec;
+            return new VmTemplate(VmNaming.hostname(spec.name(), vmIndex), Arch.valueOf(spec.arch()), spec.vcpus(),
+                    spec.memoryMiB(), spec.diskGiB(), spec.image(), spec.gpus(), spec.sshKeys(), spec.leaseDays(),
+                    spec.userData());
         }
-        throw new IllegalStateException("request " + request.id() + " is not a VM request");
+        return templates.stream().filter(candidate -> candidate.handles(request)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("request " + request.id() + " (" + request.type().id()
+                        + ") describes no VMs"))
+                .template(request, vmIndex);
     }
 }

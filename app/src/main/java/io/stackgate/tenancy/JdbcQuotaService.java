@@ -84,6 +84,33 @@ class JdbcQuotaService implements QuotaService {
     }
 
     @Override
+    @Transactional
+    public void shrink(String requestId, Quota remaining) {
+        Optional<Row> existing = find(requestId);
+        boolean reserved = jdbc.sql("select count(*) from quota_reservation where request_id = ? and state = 'RESERVED'")
+                .param(requestId).query(Long.class).single() > 0;
+        if (existing.isEmpty() || !reserved) {
+            return;
+        }
+        Row row = existing.get();
+        if (remaining.equals(Quota.ZERO)) {
+            release(requestId);
+            return;
+        }
+        Quota freed = row.demand().minus(remaining);
+        if (freed.equals(Quota.ZERO) || !remaining.exceeding(row.demand()).isEmpty()) {
+            return;
+        }
+        lockTenant(row.tenantId());
+        jdbc.sql("update quota_reservation set vcpus = ?, memory_mib = ?, disk_gib = ?, gpus = ?, vms = ?, k8s_nodes = ? "
+                        + "where request_id = ? and state = 'RESERVED'")
+                .params(remaining.vcpus(), remaining.memoryMiB(), remaining.diskGiB(), remaining.gpus(), remaining.vms(),
+                        remaining.k8sNodes(), requestId)
+                .update();
+        events.publishEvent(new QuotaReleased(row.tenantId(), row.projectId(), requestId, freed));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public ProjectUsage usage(String tenantId, String projectId) {
         Project project = project(tenant(tenantId), projectId);

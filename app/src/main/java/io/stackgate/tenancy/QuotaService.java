@@ -9,6 +9,12 @@ public interface QuotaService {
     /** Releases the request's reservation (idempotent: releasing twice or an unknown id is a no-op). */
     void release(String requestId);
 
+    /**
+     * Lowers the request's reservation to {@code remaining} (part of what it made is gone: one node of a pool failed or
+     * was decommissioned). Absolute, so repeating it is a no-op; never raises; releases the reservation at zero.
+     */
+    void shrink(String requestId, Quota remaining);
+
     ProjectUsage usage(String tenantId, String projectId);
 
     /** The tenant's quota and what all its projects' reservations hold. */

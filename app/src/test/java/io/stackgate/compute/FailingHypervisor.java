@@ -1,8 +1,10 @@
 package io.stackgate.compute;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +36,7 @@ public class FailingHypervisor implements Hypervisor {
     private final Hypervisor real;
     private final AtomicReference<Fault> fault = new AtomicReference<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
 
     FailingHypervisor(Hypervisor real) {
         this.real = real;
@@ -179,7 +182,13 @@ public class FailingHypervisor implements Hypervisor {
     public void upload(String host, String pool, String volume, byte[] content) {
         fault("upload", false);
         real.upload(host, pool, volume, content);
+        uploads.put(volume, content.clone());
         fault("upload", true);
+    }
+
+    /** What was last uploaded into the volume of that name (the test driver keeps no content): a VM's seed. */
+    public Optional<byte[]> uploaded(String volume) {
+        return Optional.ofNullable(uploads.get(volume)).map(byte[]::clone);
     }
 
     @Override

@@ -1,0 +1,15 @@
+package io.stackgate.compute;
+
+import io.stackgate.requests.ResourceRequest;
+
+/**
+ * Derives the VMs of a request whose spec is not a plain VM (the Kubernetes capability's node pools); the compute
+ * capability asks each such bean whether it handles the request. VM requests need none: compute reads their spec.
+ */
+public interface VmTemplates {
+
+    boolean handles(ResourceRequest request);
+
+    /** VM {@code vmIndex} of the request; called again for each step that needs it, so it must be deterministic. */
+    VmTemplate template(ResourceRequest request, int vmIndex);
+}
