@@ -1,5 +1,8 @@
 package io.stackgate.compute;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.stackgate.requests.ResourceRequest;
 
 /**
@@ -9,6 +12,14 @@ import io.stackgate.requests.ResourceRequest;
 public interface DecommissionTarget {
 
     boolean handles(ResourceRequest target);
+
+    /**
+     * Readies the target for removal (drains a worker node): empty when it is ready, else how long until the next try.
+     * Throws when it gives up (a drain past its timeout): the decommission then waits for an operator.
+     */
+    default Optional<Duration> prepare(ResourceRequest target, String byRequest) {
+        return Optional.empty();
+    }
 
     /** Removes what the target request created; idempotent. */
     void decommission(ResourceRequest target, String byRequest);

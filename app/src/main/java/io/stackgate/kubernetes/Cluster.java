@@ -30,6 +30,15 @@ interface Cluster {
 
     Optional<NamespaceState> namespace(String name);
 
+    /**
+     * Calls the listener with the namespace of every Stackgate RoleBinding or ResourceQuota that is changed or deleted
+     * (a fabric8 informer each), so that the declared state can be restored at once.
+     */
+    AutoCloseable watchDeclarations(java.util.function.Consumer<String> namespaceTouched);
+
+    /** Worker nodes, their bootstrap tokens and what runs on every node. */
+    ClusterNodes nodes();
+
     /** What a namespace holds of Stackgate's declarations, as the API server has them. */
     record NamespaceState(String name, Map<String, String> labels, String phase, Map<String, String> quotaHard,
             List<NamespacePlan.Binding> roleBindings) {

@@ -22,14 +22,14 @@ class Clusters {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, KubernetesProperties.ClusterConfig> configs = new LinkedHashMap<>();
     private final List<KubernetesClient> clients = new java.util.ArrayList<>();
-    private final List<DemoCluster> demos = new java.util.ArrayList<>();
+    private final Map<String, DemoCluster> demos = new LinkedHashMap<>();
 
     Clusters(KubernetesProperties properties) {
         for (KubernetesProperties.ClusterConfig config : properties.clusters()) {
             KubernetesClient client;
             if (KubernetesProperties.DEMO.equals(config.kubeconfig())) {
                 DemoCluster demo = DemoCluster.start(config.name(), Path.of(config.demoKubeconfigFile()));
-                demos.add(demo);
+                demos.put(config.name(), demo);
                 client = demo.client();
             } else {
                 client = new KubernetesClientBuilder().withConfig(config(config)).build();
@@ -52,6 +52,11 @@ class Clusters {
         return configs.get(name);
     }
 
+    /** The named cluster's demo stand-in, when it is the demo cluster. */
+    Optional<DemoCluster> demo(String name) {
+        return Optional.ofNullable(demos.get(name));
+    }
+
     List<String> names() {
         return List.copyOf(clusters.keySet());
     }
@@ -59,7 +64,7 @@ class Clusters {
     @PreDestroy
     void close() {
         clients.forEach(KubernetesClient::close);
-        demos.forEach(DemoCluster::stop);
+        demos.values().forEach(DemoCluster::stop);
     }
 
     private static Config config(KubernetesProperties.ClusterConfig cluster) {

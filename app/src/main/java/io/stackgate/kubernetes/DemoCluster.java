@@ -55,6 +55,26 @@ final class DemoCluster {
         return client;
     }
 
+    /**
+     * The demo's simulated kubelet: registers the Node of a worker VM that runs, Ready, with the labels a kubelet
+     * sets and the taint its kubeadm join configuration names. Only the demo cluster does this.
+     */
+    void registerNode(String name, String kubernetesArch, ClusterNodes.Taint taint) {
+        if (client.nodes().withName(name).get() != null) {
+            return;
+        }
+        client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName(name)
+                .addToLabels("kubernetes.io/arch", kubernetesArch).addToLabels("kubernetes.io/os", "linux")
+                .addToLabels("kubernetes.io/hostname", name)
+                .addToAnnotations("stackgate.io/simulated-kubelet", "true").endMetadata()
+                .withNewSpec().addNewTaint().withKey(taint.key()).withValue(taint.value()).withEffect(taint.effect())
+                .endTaint().endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
+                .withMessage("demo cluster: simulated kubelet").endCondition().endStatus()
+                .build()).create();
+        log.info("demo cluster: simulated kubelet registered node {} ({})", name, kubernetesArch);
+    }
+
     void stop() {
         client.close();
         server.destroy();

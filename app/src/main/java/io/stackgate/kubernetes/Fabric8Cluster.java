@@ -21,10 +21,51 @@ class Fabric8Cluster implements Cluster {
 
     private final String name;
     private final KubernetesClient client;
+    private final ClusterNodes nodes;
 
     Fabric8Cluster(String name, KubernetesClient client) {
         this.name = name;
         this.client = client;
+        this.nodes = new Fabric8Nodes(client);
+    }
+
+    @Override
+    public AutoCloseable watchDeclarations(java.util.function.Consumer<String> namespaceTouched) {
+        var bindings = client.rbac().roleBindings().inAnyNamespace().withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate")
+                .inform(new Touched<>(namespaceTouched), 0);
+        var quotas = client.resourceQuotas().inAnyNamespace().withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate")
+                .inform(new Touched<>(namespaceTouched), 0);
+        return () -> {
+            bindings.close();
+            quotas.close();
+        };
+    }
+
+    /** Passes on the namespace of an object that changed or went; one that appears is what Stackgate just made. */
+    private record Touched<T extends io.fabric8.kubernetes.api.model.HasMetadata>(
+            java.util.function.Consumer<String> listener)
+            implements io.fabric8.kubernetes.client.informers.ResourceEventHandler<T> {
+
+        @Override
+        public void onAdd(T object) {
+        }
+
+        @Override
+        public void onUpdate(T old, T object) {
+            if (!java.util.Objects.equals(old.getMetadata().getResourceVersion(), object.getMetadata().getResourceVersion())) {
+                listener.accept(object.getMetadata().getNamespace());
+            }
+        }
+
+        @Override
+        public void onDelete(T object, boolean finalStateUnknown) {
+            listener.accept(object.getMetadata().getNamespace());
+        }
+    }
+
+    @Override
+    public ClusterNodes nodes() {
+        return nodes;
     }
 
     /**
@@ -51,7 +92,7 @@ class Fabric8Cluster implements Cluster {
     @Override
     public void applyNamespace(NamespacePlan plan) {
         apply(client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(plan.name())
-                .withLabels(plan.labels()).endMetadata().build()));
+                .withLabels(plan.labels()).withAnnotations(plan.annotations()).endMetadata().build()));
     }
 
     @Override

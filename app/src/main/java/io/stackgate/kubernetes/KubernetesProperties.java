@@ -1,5 +1,6 @@
 package io.stackgate.kubernetes;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -27,10 +28,34 @@ record KubernetesProperties(@DefaultValue @Valid List<ClusterConfig> clusters) {
      * @param groupPrefix the API server's {@code --oidc-groups-prefix}: RoleBindings name {@code <prefix><group path>}
      * @param arches      what the cluster's nodes may be (and its DaemonSets must run on)
      * @param demoKubeconfigFile where the demo cluster's kubeconfig is written, for kubectl
+     * @param nodes       how worker nodes are made and joined
      */
     record ClusterConfig(@NotBlank @Pattern(regexp = "[a-z0-9]([-a-z0-9]*[a-z0-9])?") String name,
             @NotBlank String kubeconfig, @DefaultValue("oidc:") String groupPrefix,
             @DefaultValue({"x86_64", "aarch64"}) List<String> arches,
-            @DefaultValue("data/demo-cluster.kubeconfig") String demoKubeconfigFile) {
+            @DefaultValue("data/demo-cluster.kubeconfig") String demoKubeconfigFile,
+            @DefaultValue @Valid NodeSettings nodes) {
+
+        boolean demo() {
+            return DEMO.equals(kubeconfig);
+        }
+    }
+
+    /**
+     * @param image             the image catalogue's entry the node VMs boot (per arch, as the catalogue has it)
+     * @param kubernetesVersion the {@code pkgs.k8s.io} minor release kubeadm, kubelet and kubectl come from
+     * @param apiServerEndpoint {@code host:port} the nodes join; empty: the kubeconfig's server
+     * @param caCertHash        {@code sha256:<hex>} of the cluster CA's public key; empty: from the kubeconfig's CA
+     * @param tokenTtl          how long a bootstrap token is valid (slow boots and package installs included)
+     * @param joinTimeout       how long a node may take from VM start to Ready before it is given up and removed
+     * @param drainTimeout      how long a decommission waits for pods to leave (PodDisruptionBudgets respected)
+     * @param drainRetry        how often a blocked drain tries the evictions again
+     * @param resync            how often the node watch re-delivers every node (a missed event is caught then)
+     */
+    record NodeSettings(@DefaultValue("debian-12") String image, @DefaultValue("v1.30") String kubernetesVersion,
+            @DefaultValue("") String apiServerEndpoint, @DefaultValue("") String caCertHash,
+            @DefaultValue("PT4H") Duration tokenTtl, @DefaultValue("PT20M") Duration joinTimeout,
+            @DefaultValue("PT10M") Duration drainTimeout, @DefaultValue("PT10S") Duration drainRetry,
+            @DefaultValue("PT30S") Duration resync) {
     }
 }

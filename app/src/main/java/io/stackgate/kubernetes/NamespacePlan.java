@@ -32,6 +32,19 @@ public record NamespacePlan(String name, Map<String, String> labels, Map<String,
     }
 
     /**
+     * The namespace's annotations: pods created in it tolerate the taint of their tenant's own worker nodes
+     * ({@code stackgate.io/tenant=<tenant>:NoSchedule}), through the PodTolerationRestriction admission plugin's
+     * default tolerations. They may then run on the tenant's nodes, and no other tenant's pods can. To keep a
+     * tenant's pods on its own nodes as well, the cluster admin adds the PodNodeSelector plugin's
+     * {@code scheduler.alpha.kubernetes.io/node-selector: stackgate.io/tenant=<tenant>} (README: Kubernetes).
+     */
+    public Map<String, String> annotations() {
+        return Map.of("scheduler.alpha.kubernetes.io/defaultTolerations",
+                "[{\"key\":\"" + TENANT_LABEL + "\",\"operator\":\"Equal\",\"value\":\"" + tenantLabelValue
+                        + "\",\"effect\":\"NoSchedule\"}]");
+    }
+
+    /**
      * @param name        {@code stackgate-<clusterRole>-<hash of the group>}: stable while the mapping stands
      * @param group       the group as the API server sees it: the cluster's OIDC prefix + the Keycloak path
      * @param clusterRole {@code admin}, {@code edit} or {@code view}

@@ -21,7 +21,11 @@ class ReleaseDecommissionedQuota implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ResourceRequest decommission = requests.load((String) execution.getVariable("requestId"));
-        String target = ((DecommissionSpec) decommission.spec()).requestId();
+        DecommissionSpec spec = (DecommissionSpec) decommission.spec();
+        if (spec.node() != null) {
+            return; // one node of a pool: its target lowered the pool's reservation to the nodes that remain
+        }
+        String target = spec.requestId();
         quotas.release(target);
         requests.completedResizesOf(target).forEach(quotas::release);
     }

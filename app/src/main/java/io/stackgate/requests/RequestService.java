@@ -121,6 +121,9 @@ public class RequestService {
                 RequestType.NAMESPACE).contains(target.type())) {
             throw new InvalidInput("spec.requestId", "only a completed vm, k8s-nodes or namespace request can be decommissioned");
         }
+        if (spec.node() != null && target.type() != RequestType.K8S_NODES) {
+            throw new InvalidInput("spec.node", "only a k8s-nodes request has nodes to decommission one by one");
+        }
     }
 
     private void checkVmTarget(String tenantId, String projectId, String targetId, String what) {

@@ -40,6 +40,10 @@ class DayTwoProcessesTest {
     Mocks.register("provisioningSettings", Map.of("retryCycle", "R2/PT1S"));
     List.of("removeVms", "releaseDecommissionedQuota", "extendLease", "resizeVms")
         .forEach(step -> RecordingDelegate.register(step, execution -> trail.add(step)));
+    RecordingDelegate.register("prepareRemoval", execution -> {
+      trail.add("prepareRemoval");
+      execution.setVariable("removalReady", true);
+    });
   }
 
   @AfterEach
@@ -53,9 +57,37 @@ class DayTwoProcessesTest {
 
     execute(job());
     execute(job());
+    execute(job());
 
-    assertThat(trail).containsExactly("removeVms", "releaseDecommissionedQuota");
+    assertThat(trail).containsExactly("prepareRemoval", "removeVms", "releaseDecommissionedQuota");
     assertThat(instance).isEnded().hasPassed("DecommissionDone");
+  }
+
+  @Test
+  void aDrainThatIsNotDoneWaitsOnItsTimerAndTriesAgainBeforeAnythingIsRemoved() {
+    List<Boolean> answers = new ArrayList<>(List.of(false, false, true));
+    RecordingDelegate.register("prepareRemoval", execution -> {
+      trail.add("prepareRemoval");
+      boolean ready = answers.remove(0);
+      execution.setVariable("removalReady", ready);
+      execution.setVariable("removalRetryIn", ready ? "PT0S" : "PT10S");
+    });
+    ProcessInstance instance = start("decommission");
+
+    execute(job());
+    assertThat(instance).isWaitingAt("WaitForEvictions");
+    assertThat(trail).doesNotContain("removeVms");
+    execute(job()); // the timer
+    execute(job()); // the second drain round: still not done
+    assertThat(instance).isWaitingAt("WaitForEvictions");
+    execute(job());
+    execute(job());
+    execute(job());
+    execute(job());
+
+    assertThat(trail).containsExactly("prepareRemoval", "prepareRemoval", "prepareRemoval", "removeVms",
+        "releaseDecommissionedQuota");
+    assertThat(instance).isEnded();
   }
 
   @Test
@@ -64,6 +96,7 @@ class DayTwoProcessesTest {
       throw new IllegalStateException("host kvm-1 does not answer");
     });
     ProcessInstance instance = start("decommission");
+    execute(job()); // drained
 
     for (int attempt = 0; attempt < 2; attempt++) {
       String job = job().getId();

@@ -1,0 +1,74 @@
+package io.stackgate.kubernetes;
+
+import io.stackgate.compute.ProvisioningStep;
+import io.stackgate.requests.RequestService;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The small service tasks of {@code join-k8s-node} and {@code provision-k8s-nodes}, each one call into the services. */
+@Configuration(proxyBeanMethods = false)
+class NodeJoinDelegates {
+
+    /** The provisioning error the calling request turns into a failed request with its message. */
+    static final String PROVISIONING_FAILED = "provisioning-failed";
+
+    /** "Node joined": the node is READY. */
+    @Bean
+    JavaDelegate nodeJoined(NodePools pools) {
+        return execution -> pools.joined(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+    }
+
+    /** Undo of "Provision VM": the Node object and the VM go. */
+    @Bean
+    JavaDelegate removeNodeVm(NodePools pools) {
+        return execution -> pools.removeNodeAndVm(ProvisioningStep.requestId(execution),
+                ProvisioningStep.vmIndex(execution), cause(execution));
+    }
+
+    /** "Mark node failed", after the node's completed steps were undone. */
+    @Bean
+    JavaDelegate markNodeFailed(NodePools pools) {
+        return execution -> pools.failed(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution),
+                cause(execution));
+    }
+
+    /**
+     * "Check node pool": the cluster must still be able to take the nodes (the arch check again: DaemonSets may have
+     * changed since the request was submitted); {@code nodeCount} drives the multi-instance, {@code joinTimeout} bounds
+     * each node's wait for Ready.
+     */
+    @Bean
+    JavaDelegate checkNodePool(RequestService requests, NodePoolCheck check, Clusters clusters) {
+        return execution -> {
+            var request = requests.load(ProvisioningStep.requestId(execution));
+            var spec = NodePools.spec(request);
+            try {
+                check.check(request.tenantId(), request.projectId(), spec);
+            } catch (RuntimeException refused) {
+                throw new BpmnError(PROVISIONING_FAILED, refused.getMessage());
+            }
+            execution.setVariable("nodeCount", spec.count());
+            execution.setVariable("joinTimeout", clusters.config(spec.cluster()).nodes().joinTimeout().toString());
+        };
+    }
+
+    /** "Settle node pool": fails the request when no node joined, frees the quota of the nodes that did not. */
+    @Bean
+    JavaDelegate settleNodePool(NodePools pools) {
+        return execution -> {
+            NodePools.Outcome outcome = pools.settle(ProvisioningStep.requestId(execution));
+            execution.setVariable("nodesJoined", outcome.joined());
+            if (outcome.joined() == 0) {
+                throw new BpmnError(PROVISIONING_FAILED, "no node joined: " + String.join("; ", outcome.causes()));
+            }
+        };
+    }
+
+    private static String cause(DelegateExecution execution) {
+        Object cause = execution.getVariable("failureCause");
+        return cause == null ? "node provisioning failed" : cause.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package io.stackgate.kubernetes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.stackgate.compute.ResourceSource;
+import io.stackgate.identity.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Worker nodes in {@code GET /api/resources?kind=k8s-node}, with what the API server says of each now. */
+@Component
+class NodeResources implements ResourceSource {
+
+    /**
+     * @param live as the API server has the Node now; null when it is not registered or the cluster could not be asked
+     */
+    record NodeView(String id, String kind, String tenant, String project, String requestId, int nodeIndex,
+            String cluster, String name, String arch, String state, String stateReason, Live live, Instant createdAt) {
+    }
+
+    /** The Node object: Ready, cordoned, its Stackgate labels and its taints. */
+    record Live(boolean ready, boolean cordoned, Map<String, String> labels, List<ClusterNodes.Taint> taints) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(NodeResources.class);
+
+    private final Nodes nodes;
+    private final Clusters clusters;
+
+    NodeResources(Nodes nodes, Clusters clusters) {
+        this.nodes = nodes;
+        this.clusters = clusters;
+    }
+
+    @Override
+    public String kind() {
+        return "k8s-node";
+    }
+
+    @Override
+    public List<?> list(Caller caller, String tenant, String project, String state) {
+        if (tenant != null && !caller.canSee(tenant)) {
+            return List.of();
+        }
+        return nodes.search(caller.tenants(), tenant, project, state).stream().map(this::view).toList();
+    }
+
+    private NodeView view(Nodes.Row row) {
+        Live live = null;
+        if (row.state() != Nodes.State.DELETED && row.state() != Nodes.State.FAILED) {
+            try {
+                live = clusters.find(row.cluster()).flatMap(cluster -> cluster.nodes().node(row.name()))
+                        .map(node -> new Live(node.ready(), node.unschedulable(), stackgateLabels(node.labels()),
+                                node.taints()))
+                        .orElse(null);
+            } catch (RuntimeException e) {
+                log.warn("cluster {} did not answer for node {}: {}", row.cluster(), row.name(), e.getMessage());
+            }
+        }
+        return new NodeView(row.cluster() + "/" + row.name(), "k8s-node", row.tenantId(), row.projectId(),
+                row.requestId(), row.index(), row.cluster(), row.name(), row.arch(), row.state().name(),
+                row.stateReason(), live, row.createdAt());
+    }
+
+    private static Map<String, String> stackgateLabels(Map<String, String> labels) {
+        Map<String, String> kept = new java.util.TreeMap<>();
+        labels.forEach((key, value) -> {
+            if (key.startsWith("stackgate.io/") || key.equals(NodePools.ARCH_LABEL)) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
+    }
+}

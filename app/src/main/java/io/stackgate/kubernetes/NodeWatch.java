@@ -1,0 +1,89 @@
+package io.stackgate.kubernetes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stackgate.compute.ComputeEvents.VmProvisioned;
+import io.stackgate.compute.Arch;
+import jakarta.annotation.PreDestroy;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Watches every cluster's Nodes (a fabric8 informer each) and tells a joining node's process that its Node is Ready:
+ * the message {@value #NODE_READY}, matched on the process variable {@code nodeName}. The informer re-delivers every
+ * node each resync, so a node that became Ready before its process waited for it is caught then. On the demo cluster
+ * it also plays the kubelet: a worker VM that runs registers its Node.
+ */
+@Component
+class NodeWatch {
+
+    static final String NODE_READY = "k8s-node-ready";
+
+    private static final Logger log = LoggerFactory.getLogger(NodeWatch.class);
+
+    private final Clusters clusters;
+    private final Nodes nodes;
+    private final RuntimeService runtime;
+    private final List<AutoCloseable> watches = new ArrayList<>();
+
+    NodeWatch(Clusters clusters, Nodes nodes, RuntimeService runtime) {
+        this.clusters = clusters;
+        this.nodes = nodes;
+        this.runtime = runtime;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        for (String name : clusters.names()) {
+            Cluster cluster = clusters.find(name).orElseThrow();
+            try {
+                watches.add(cluster.nodes().watch(node -> onNode(name, node), clusters.config(name).nodes().resync()));
+            } catch (RuntimeException unreachable) {
+                log.warn("cannot watch the nodes of cluster {}: {}", name, unreachable.getMessage());
+            }
+        }
+    }
+
+    void onNode(String cluster, ClusterNodes.NodeState node) {
+        if (!node.ready() || nodes.joining(cluster, node.name()).isEmpty()) {
+            return;
+        }
+        try {
+            int correlated = runtime.createMessageCorrelation(NODE_READY)
+                    .processInstanceVariableEquals("nodeName", node.name()).correlateAllWithResult().size();
+            if (correlated > 0) {
+                log.info("node {} of cluster {} is Ready", node.name(), cluster);
+            }
+        } catch (RuntimeException busy) {
+            // its process is in the middle of a step (optimistic locking): the next resync tries again
+            log.debug("node {} is Ready, its process not yet waiting: {}", node.name(), busy.getMessage());
+        }
+    }
+
+    /** The demo cluster's simulated kubelet: the worker's VM runs, so its Node registers. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onVmRunning(VmProvisioned vm) {
+        nodes.find(vm.requestId(), vm.vmIndex()).ifPresent(node -> clusters.demo(node.cluster()).ifPresent(demo ->
+                demo.registerNode(node.name(), NodeUserData.kubernetesArch(Arch.valueOf(node.arch())),
+                        NodePools.taint(node.tenantId()))));
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        for (AutoCloseable watch : watches) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                log.debug("closing a node watch: {}", e.getMessage());
+            }
+        }
+        watches.clear();
+    }
+}

@@ -1,0 +1,117 @@
+package io.stackgate.kubernetes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code k8s_node} table: one row per worker node of a node-pool request. */
+@Repository
+class Nodes {
+
+    enum State {
+        JOINING, READY, FAILED, DRAINING, DELETED
+    }
+
+    record Row(String requestId, int index, String cluster, String name, String tenantId, String projectId, String arch,
+            String tokenId, State state, String stateReason, Instant drainStartedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Nodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertIfAbsent(String requestId, int index, String cluster, String name, String tenant, String project,
+            String arch, Instant now) {
+        if (find(requestId, index).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into k8s_node (request_id, node_index, cluster_name, node_name, tenant_id, project_id, arch, "
+                            + "state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'JOINING', ?, ?)")
+                    .params(requestId, index, cluster, name, tenant, project, arch, Timestamp.from(now),
+                            Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // the same step ran twice at once
+        }
+    }
+
+    Optional<Row> find(String requestId, int index) {
+        return jdbc.sql("select * from k8s_node where request_id = ? and node_index = ?").params(requestId, index)
+                .query(Nodes::map).optional();
+    }
+
+    List<Row> ofRequest(String requestId) {
+        return jdbc.sql("select * from k8s_node where request_id = ? order by node_index").param(requestId)
+                .query(Nodes::map).list();
+    }
+
+    /** The node of that name on the cluster that is still joining, if one is. */
+    Optional<Row> joining(String cluster, String name) {
+        return jdbc.sql("select * from k8s_node where cluster_name = ? and node_name = ? and state = 'JOINING'")
+                .params(cluster, name).query(Nodes::map).optional();
+    }
+
+    /** Nodes of these tenants, optionally narrowed, newest first. */
+    List<Row> search(Collection<String> tenants, String tenant, String project, String state) {
+        if (tenants.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select * from k8s_node where tenant_id in (:tenants)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenants", tenants);
+        if (tenant != null) {
+            sql.append(" and tenant_id = :tenant");
+            params.put("tenant", tenant);
+        }
+        if (project != null) {
+            sql.append(" and project_id = :project");
+            params.put("project", project);
+        }
+        if (state != null) {
+            sql.append(" and state = :state");
+            params.put("state", state);
+        }
+        return jdbc.sql(sql.append(" order by created_at desc, node_index").toString()).params(params)
+                .query(Nodes::map).list();
+    }
+
+    void token(String requestId, int index, String tokenId, Instant now) {
+        jdbc.sql("update k8s_node set token_id = ?, updated_at = ? where request_id = ? and node_index = ?")
+                .params(tokenId, Timestamp.from(now), requestId, index).update();
+    }
+
+    void state(String requestId, int index, State state, String reason, Instant now) {
+        jdbc.sql("update k8s_node set state = ?, state_reason = ?, updated_at = ? where request_id = ? and node_index = ?")
+                .params(state.name(), reason, Timestamp.from(now), requestId, index).update();
+    }
+
+    /** Marks the node DRAINING, keeping the time the drain first started (its timeout counts from there). */
+    Instant draining(String requestId, int index, Instant now) {
+        jdbc.sql("update k8s_node set state = 'DRAINING', drain_started_at = coalesce(drain_started_at, ?), updated_at = ? "
+                + "where request_id = ? and node_index = ?")
+                .params(Timestamp.from(now), Timestamp.from(now), requestId, index).update();
+        return find(requestId, index).map(Row::drainStartedAt).orElse(now);
+    }
+
+    private static Row map(ResultSet rs, int row) throws SQLException {
+        Timestamp drain = rs.getTimestamp("drain_started_at");
+        return new Row(rs.getString("request_id"), rs.getInt("node_index"), rs.getString("cluster_name"),
+                rs.getString("node_name"), rs.getString("tenant_id"), rs.getString("project_id"), rs.getString("arch"),
+                rs.getString("token_id"), State.valueOf(rs.getString("state")), rs.getString("state_reason"),
+                drain == null ? null : drain.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

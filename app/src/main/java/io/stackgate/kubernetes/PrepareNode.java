@@ -1,0 +1,36 @@
+package io.stackgate.kubernetes;
+
+import io.stackgate.compute.ProvisioningStep;
+import io.stackgate.compute.ProvisioningSteps;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "Create bootstrap token" of {@code join-k8s-node}: records the node and makes its bootstrap token; the
+ * Node name it will register under becomes the variable {@code nodeName}, which the node-ready message is matched on.
+ */
+@Component("prepareNode")
+class PrepareNode extends ProvisioningStep {
+
+    private final NodePools pools;
+
+    PrepareNode(ProvisioningSteps steps, NodePools pools) {
+        super(steps);
+        this.pools = pools;
+    }
+
+    @Override
+    protected String name() {
+        return "create bootstrap token";
+    }
+
+    @Override
+    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
+        execution.setVariable("nodeName", pools.prepare(requestId, vmIndex));
+    }
+
+    @Override
+    protected void undo(String requestId, int vmIndex) {
+        pools.revokeToken(requestId, vmIndex);
+    }
+}
