@@ -64,6 +64,12 @@ public class RbacSync {
         return corrections;
     }
 
+    /** The one namespace, when it is an active Stackgate namespace (its RoleBinding or quota was just touched). */
+    public List<NamespaceCorrected> sync(String cluster, String namespace) {
+        return namespaces.active().stream().filter(row -> row.cluster().equals(cluster) && row.name().equals(namespace))
+                .findFirst().map(this::sync).orElse(List.of());
+    }
+
     private List<NamespaceCorrected> sync(Namespaces.Row row) {
         Optional<Cluster> cluster = clusters.find(row.cluster());
         Optional<Tenant> tenant = tenants.find(row.tenantId());

@@ -1,0 +1,80 @@
+package io.stackgate.kubernetes;
+
+import static io.stackgate.support.Requests.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.RealKubernetes;
+import io.stackgate.support.Requests;
+import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With sync on, a RoleBinding deleted or a quota edited behind the platform's back on a real API server is restored
+ * by the watch, at once: the periodic full pass is an hour away here, and nobody calls a sync.
+ */
+@Tag("real-kubernetes")
+@ExtendWith(RealKubernetes.class)
+@StackgateTest
+class RbacWatchIT {
+
+    @DynamicPropertySource
+    static void theRealClusterWithSyncOn(DynamicPropertyRegistry registry) {
+        if (RealKubernetes.available()) {
+            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
+            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> RealKubernetes.cluster().kubeconfigPath());
+            registry.add("stackgate.kubernetes.sync.enabled", () -> "true");
+            registry.add("stackgate.kubernetes.sync.interval", () -> "PT1H");
+            registry.add("stackgate.kubernetes.sync.initial-delay", () -> "PT1H");
+        }
+    }
+
+    @Autowired
+    Api api;
+    @Autowired
+    Jobs jobs;
+
+    @Test
+    void aDeletedBindingAndAnEditedQuotaAreRestoredByTheWatch() throws Exception {
+        String suffix = Requests.uniqueName("watch");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+        String name = "acme-web-" + suffix;
+        try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(
+                Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath())))).build()) {
+            var bindings = admin.rbac().roleBindings().inNamespace(name);
+            String deleted = bindings.list().getItems().get(0).getMetadata().getName();
+            String uid = bindings.withName(deleted).get().getMetadata().getUid();
+
+            bindings.withName(deleted).delete();
+            admin.resourceQuotas().inNamespace(name).withName("stackgate-quota").edit(quota -> new ResourceQuotaBuilder(quota)
+                    .editSpec().addToHard("requests.cpu", new Quantity("99999")).endSpec().build());
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var restored = bindings.withName(deleted).get();
+                assertThat(restored).isNotNull();
+                assertThat(restored.getMetadata().getUid()).as("made again, not the old one").isNotEqualTo(uid);
+                assertThat(admin.resourceQuotas().inNamespace(name).withName("stackgate-quota").get().getSpec().getHard()
+                        .get("requests.cpu").toString()).isNotEqualTo("99999");
+            });
+            admin.namespaces().withName(name).delete();
+        }
+    }
+}
