@@ -39,7 +39,7 @@ public class LeaseKeeper {
     private final JdbcClient jdbc;
     private final VmInstances vms;
     private final Hypervisor hypervisor;
-    private final VmProvisioning provisioning;
+    private final VmRemoval provisioning;
     private final QuotaService quotas;
     private final RequestService requests;
     private final ApplicationEventPublisher events;
@@ -47,7 +47,7 @@ public class LeaseKeeper {
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    LeaseKeeper(JdbcClient jdbc, VmInstances vms, Hypervisor hypervisor, VmProvisioning provisioning,
+    LeaseKeeper(JdbcClient jdbc, VmInstances vms, Hypervisor hypervisor, VmRemoval provisioning,
             QuotaService quotas, RequestService requests, ApplicationEventPublisher events, ComputeProperties properties,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 class RemoveVms implements JavaDelegate {
 
     private final RequestService requests;
-    private final VmProvisioning provisioning;
+    private final VmRemoval provisioning;
 
-    RemoveVms(RequestService requests, VmProvisioning provisioning) {
+    RemoveVms(RequestService requests, VmRemoval provisioning) {
         this.requests = requests;
         this.provisioning = provisioning;
     }

@@ -50,13 +50,12 @@ public class VmProvisioning {
     private final ProjectNetworks networks;
     private final ComputeProperties properties;
     private final ApplicationEventPublisher events;
-    private final List<DecommissionTarget> targets;
     private final List<VmTemplates> templates;
     private final Clock clock = Clock.systemUTC();
 
     VmProvisioning(RequestService requests, VmInstances vms, Placement placement, Fleet fleet, Hypervisor hypervisor,
             ImageCatalogue images, ProjectNetworks networks, ComputeProperties properties, ApplicationEventPublisher events,
-            List<DecommissionTarget> targets, List<VmTemplates> templates) {
+            List<VmTemplates> templates) {
         this.requests = requests;
         this.vms = vms;
         this.placement = placement;
@@ -66,7 +65,6 @@ public class VmProvisioning {
         this.networks = networks;
         this.properties = properties;
         this.events = events;
-        this.targets = List.copyOf(targets);
         this.templates = List.copyOf(templates);
     }
 
@@ -118,7 +116,8 @@ public class VmProvisioning {
                     host.name(), "image volume " + image.volume() + " (" + image.name() + ") is not in pool " + pool, null));
         }
         hypervisor.ensureVolume(host.name(), pool, LibvirtXml.qcow2Volume(naming.rootVolume(), vm.diskGiB(), backing));
-        byte[] seed = SeedIso.of(seedFiles(vm, template(requests.load(requestId), vmIndex)));
+        ResourceRequest request = requests.load(requestId);
+        byte[] seed = SeedIso.of(seedFiles(vm, template(request, vmIndex).sshKeys(), userData(request, vmIndex)));
         hypervisor.ensureVolume(host.name(), pool, LibvirtXml.rawVolume(naming.seedVolume(), seed.length));
         hypervisor.upload(host.name(), pool, naming.seedVolume(), seed);
         step(requestId, vmIndex, vm.tenantId(), "create volumes", false, host.name());
@@ -228,42 +227,6 @@ public class VmProvisioning {
         }
     }
 
-    /**
-     * Removes every VM of an earlier request: power off, undefine (with NVRAM), delete its volumes, drop the project
-     * network from the host if no other VM of the project uses it, release the capacity. Safe to repeat.
-     */
-    public void decommission(String targetRequestId, String byRequestId) {
-        ResourceRequest target = requests.load(targetRequestId);
-        if (!(target.spec() instanceof VmSpec)) {
-            DecommissionTarget other = targets.stream().filter(candidate -> candidate.handles(target)).findFirst()
-                    .orElseThrow(() -> new UnsupportedOperationException(
-                            "decommissioning a " + target.type().id() + " request is not implemented yet"));
-            other.decommission(target, byRequestId);
-            return;
-        }
-        for (VmInstance vm : vms.ofRequest(targetRequestId)) {
-            decommission(vm.requestId(), vm.vmIndex(), byRequestId);
-        }
-    }
-
-    /** Removes one VM of a request (one worker node of a pool); safe to repeat. */
-    public void decommission(String requestId, int vmIndex, String byRequestId) {
-        Optional<VmInstance> found = vm(requestId, vmIndex);
-        if (found.isEmpty() || found.get().state() == VmState.DECOMMISSIONED) {
-            return;
-        }
-        VmInstance vm = found.get();
-        if (vm.host() != null) {
-            undefineDomain(requestId, vmIndex);
-            deleteVolumes(requestId, vmIndex);
-            releaseProjectNetwork(requestId, vmIndex);
-        }
-        placement.release(requestId, vmIndex);
-        vms.state(requestId, vmIndex, VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId, clock.instant());
-        events.publishEvent(new ComputeEvents.VmDecommissioned(requestId, vmIndex, vm.tenantId(), byRequestId,
-                clock.instant()));
-    }
-
     Duration backOff(int attempt) {
         Duration first = properties.provisioning().placementRetryFirst();
         Duration max = properties.provisioning().placementRetryMax();
@@ -271,16 +234,16 @@ public class VmProvisioning {
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
-    static Map<String, byte[]> seedFiles(VmInstance vm, VmTemplate spec) {
+    static Map<String, byte[]> seedFiles(VmInstance vm, List<String> sshKeys, String givenUserData) {
         StringBuilder metaData = new StringBuilder()
                 .append("instance-id: ").append(vm.domainUuid()).append('\n')
                 .append("local-hostname: ").append(vm.hostname()).append('\n');
-        if (!spec.sshKeys().isEmpty()) {
+        if (!sshKeys.isEmpty()) {
             metaData.append("public-keys:\n");
-            spec.sshKeys().forEach(key -> metaData.append("  - \"").append(key.replace("\"", "")).append("\"\n"));
+            sshKeys.forEach(key -> metaData.append("  - \"").append(key.replace("\"", "")).append("\"\n"));
         }
         // the requester's user-data goes to the guest exactly as given; without one, a minimal cloud-config
-        String userData = spec.userData() != null && !spec.userData().isEmpty() ? spec.userData()
+        String userData = givenUserData != null && !givenUserData.isEmpty() ? givenUserData
                 : "#cloud-config\nhostname: " + vm.hostname() + "\n";
         return Map.of("meta-data", metaData.toString().getBytes(StandardCharsets.UTF_8),
                 "user-data", userData.getBytes(StandardCharsets.UTF_8));
@@ -328,12 +291,18 @@ public class VmProvisioning {
     public VmTemplate template(ResourceRequest request, int vmIndex) {
         if (request.spec() instanceof VmSpec spec) {
             return new VmTemplate(VmNaming.hostname(spec.name(), vmIndex), Arch.valueOf(spec.arch()), spec.vcpus(),
-                    spec.memoryMiB(), spec.diskGiB(), spec.image(), spec.gpus(), spec.sshKeys(), spec.leaseDays(),
-                    spec.userData());
+                    spec.memoryMiB(), spec.diskGiB(), spec.image(), spec.gpus(), spec.sshKeys(), spec.leaseDays());
         }
+        return templates(request).template(request, vmIndex);
+    }
+
+    private String userData(ResourceRequest request, int vmIndex) {
+        return request.spec() instanceof VmSpec spec ? spec.userData() : templates(request).userData(request, vmIndex);
+    }
+
+    private VmTemplates templates(ResourceRequest request) {
         return templates.stream().filter(candidate -> candidate.handles(request)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("request " + request.id() + " (" + request.type().id()
-                        + ") describes no VMs"))
-                .template(request, vmIndex);
+                        + ") describes no VMs"));
     }
 }

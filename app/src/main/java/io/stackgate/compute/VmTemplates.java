@@ -12,4 +12,10 @@ public interface VmTemplates {
 
     /** VM {@code vmIndex} of the request; called again for each step that needs it, so it must be deterministic. */
     VmTemplate template(ResourceRequest request, int vmIndex);
+
+    /**
+     * The cloud-init user-data of VM {@code vmIndex}, asked for once, right before its seed is written (a secret in it
+     * is made or refreshed then); never logged.
+     */
+    String userData(ResourceRequest request, int vmIndex);
 }

@@ -112,7 +112,7 @@ class RealQemuBenchmark {
     @Autowired
     VmInstances vms;
     @Autowired
-    VmProvisioning provisioning;
+    VmRemoval provisioning;
 
     /** Every request the platform phase submitted, decommissioned at the end whatever happened. */
     private final List<String> platformRequests = new ArrayList<>();

@@ -1,0 +1,81 @@
+package io.stackgate.compute;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.requests.VmSpec;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * VMs leaving for good: a decommissioned request's (or one of them), and one taken back because what it was made for
+ * failed. Each removal powers off, undefines (with NVRAM), deletes the volumes, drops the project network from the
+ * host if no other VM of the project uses it and releases the capacity; each is safe to repeat.
+ */
+@Service
+public class VmRemoval {
+
+    private final RequestService requests;
+    private final VmInstances vms;
+    private final Placement placement;
+    private final VmProvisioning steps;
+    private final ApplicationEventPublisher events;
+    private final List<DecommissionTarget> targets;
+    private final Clock clock = Clock.systemUTC();
+
+    VmRemoval(RequestService requests, VmInstances vms, Placement placement, VmProvisioning steps,
+            ApplicationEventPublisher events, List<DecommissionTarget> targets) {
+        this.requests = requests;
+        this.vms = vms;
+        this.placement = placement;
+        this.steps = steps;
+        this.events = events;
+        this.targets = List.copyOf(targets);
+    }
+
+    /** Everything an earlier request made: its VMs, or what another capability's target removes (nodes, a namespace). */
+    public void decommission(String targetRequestId, String byRequestId) {
+        ResourceRequest target = requests.load(targetRequestId);
+        if (!(target.spec() instanceof VmSpec)) {
+            DecommissionTarget other = targets.stream().filter(candidate -> candidate.handles(target)).findFirst()
+                    .orElseThrow(() -> new UnsupportedOperationException(
+                            "decommissioning a " + target.type().id() + " request is not implemented yet"));
+            other.decommission(target, byRequestId);
+            return;
+        }
+        for (VmInstance vm : vms.ofRequest(targetRequestId)) {
+            decommission(vm.requestId(), vm.vmIndex(), byRequestId);
+        }
+    }
+
+    /** One VM of a request (one worker node of a pool): DECOMMISSIONED. */
+    public void decommission(String requestId, int vmIndex, String byRequestId) {
+        Optional<VmInstance> found = vms.find(requestId, vmIndex);
+        if (found.isEmpty() || found.get().state() == VmState.DECOMMISSIONED) {
+            return;
+        }
+        VmInstance vm = found.get();
+        leaveHost(vm);
+        placement.release(requestId, vmIndex);
+        vms.state(requestId, vmIndex, VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId, clock.instant());
+        events.publishEvent(new ComputeEvents.VmDecommissioned(requestId, vmIndex, vm.tenantId(), byRequestId,
+                clock.instant()));
+    }
+
+    /** A VM whose purpose failed after it was made (a worker that never joined): FAILED with the cause. */
+    public void undo(String requestId, int vmIndex, String cause) {
+        vms.find(requestId, vmIndex).ifPresent(this::leaveHost);
+        steps.failed(requestId, vmIndex, cause);
+    }
+
+    private void leaveHost(VmInstance vm) {
+        if (vm.host() != null) {
+            steps.undefineDomain(vm.requestId(), vm.vmIndex());
+            steps.deleteVolumes(vm.requestId(), vm.vmIndex());
+            steps.releaseProjectNetwork(vm.requestId(), vm.vmIndex());
+        }
+    }
+}
