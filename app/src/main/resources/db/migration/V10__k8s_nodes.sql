@@ -13,7 +13,9 @@ create table k8s_node (
     -- JOINING, READY, FAILED, DRAINING, DELETED
     state            varchar(16)   not null,
     state_reason     varchar(1000) null,
+    -- when the decommission drain_request_id began draining the node (its drain timeout counts from there)
     drain_started_at timestamp     null,
+    drain_request_id varchar(64)   null,
     created_at       timestamp     not null,
     updated_at       timestamp     not null,
     primary key (request_id, node_index)

@@ -17,14 +17,23 @@ interface ClusterNodes {
     String REQUEST_LABEL = "stackgate.io/request";
     String NODE_INDEX_LABEL = "stackgate.io/node-index";
 
-    /** The node's bootstrap token: the live one adopted, else a new Secret {@code bootstrap-token-<id>} in kube-system. */
-    BootstrapToken ensureBootstrapToken(String requestId, int index, Instant expires);
+    /**
+     * The node's bootstrap token: one that is still valid for {@code validFor} adopted, else (the old one revoked) a new
+     * Secret {@code bootstrap-token-<id>} in kube-system that expires at {@code expires}.
+     */
+    BootstrapToken ensureBootstrapToken(String requestId, int index, Instant expires, Duration validFor);
 
     Optional<BootstrapToken> bootstrapToken(String requestId, int index);
 
     void revokeBootstrapToken(String requestId, int index);
 
     Optional<NodeState> node(String name);
+
+    /** Every Node of the cluster, by name: one call for a whole listing. */
+    Map<String, NodeState> nodesByName();
+
+    /** The API server's minor release, e.g. {@code v1.30}; empty when it does not say. */
+    Optional<String> serverMinorVersion();
 
     /** Adds (or corrects) the labels and the taint; other labels and taints stay as they are. */
     void labelAndTaint(String node, Map<String, String> labels, Taint taint);
@@ -33,7 +42,8 @@ interface ClusterNodes {
 
     /**
      * One round of evictions from the node (DaemonSet and mirror pods stay, as with {@code kubectl drain}); a pod whose
-     * PodDisruptionBudget allows no disruption now is left for the next round.
+     * PodDisruptionBudget allows no disruption now is left for the next round. The node is drained when no pod but
+     * those is left: an evicted pod counts until it has shut down.
      */
     Drain evictPods(String node);
 
@@ -70,30 +80,14 @@ interface ClusterNodes {
     record Taint(String key, String value, String effect) {
     }
 
-    /** @param remaining pods still on the node (evicted ones that are terminating no longer count) */
+    /**
+     * @param remaining pods still on the node, those shutting down after their eviction included
+     * @param blocked   why some of them could not be evicted now (a PodDisruptionBudget, several budgets)
+     */
     record Drain(List<String> remaining, List<String> blocked) {
 
         boolean done() {
             return remaining.isEmpty();
-        }
-    }
-
-    /** @param arches the node arches ({@code kubernetes.io/arch} values) its node selector and affinity admit */
-    record DaemonSetView(String namespace, String name, List<String> images, List<String> arches,
-            List<Toleration> tolerations) {
-    }
-
-    record Toleration(String key, String operator, String value, String effect) {
-
-        boolean tolerates(Taint taint) {
-            boolean effect = this.effect == null || this.effect.isEmpty() || this.effect.equals(taint.effect());
-            if (key == null || key.isEmpty()) {
-                return "Exists".equals(operator) && effect;
-            }
-            if (!key.equals(taint.key())) {
-                return false;
-            }
-            return effect && ("Exists".equals(operator) || java.util.Objects.equals(value, taint.value()));
         }
     }
 }

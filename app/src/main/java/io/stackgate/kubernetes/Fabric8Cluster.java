@@ -31,36 +31,47 @@ class Fabric8Cluster implements Cluster {
 
     @Override
     public AutoCloseable watchDeclarations(java.util.function.Consumer<String> namespaceTouched) {
-        var bindings = client.rbac().roleBindings().inAnyNamespace().withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate")
-                .inform(new Touched<>(namespaceTouched), 0);
-        var quotas = client.resourceQuotas().inAnyNamespace().withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate")
-                .inform(new Touched<>(namespaceTouched), 0);
+        var bindings = watch(client.rbac().roleBindings().inAnyNamespace()
+                .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
+                binding -> java.util.List.of(binding.getMetadata().getLabels(), binding.getSubjects(), binding.getRoleRef()),
+                namespaceTouched);
+        // a quota's status changes with every pod; only its spec and labels are declared
+        var quotas = watch(client.resourceQuotas().inAnyNamespace()
+                .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
+                quota -> java.util.List.of(quota.getMetadata().getLabels(), quota.getSpec()), namespaceTouched);
         return () -> {
             bindings.close();
             quotas.close();
         };
     }
 
-    /** Passes on the namespace of an object that changed or went; one that appears is what Stackgate just made. */
-    private record Touched<T extends io.fabric8.kubernetes.api.model.HasMetadata>(
-            java.util.function.Consumer<String> listener)
-            implements io.fabric8.kubernetes.client.informers.ResourceEventHandler<T> {
+    /**
+     * Starts the informer, which passes on the namespace of an object whose declared part changed, or that went (one
+     * that appears is what Stackgate just made); an API server that does not answer is tried again while it lives.
+     */
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> AutoCloseable watch(
+            io.fabric8.kubernetes.client.informers.SharedIndexInformer<T> informer,
+            java.util.function.Function<T, Object> declared, java.util.function.Consumer<String> listener) {
+        informer.addEventHandler(new io.fabric8.kubernetes.client.informers.ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T object) {
+            }
 
-        @Override
-        public void onAdd(T object) {
-        }
+            @Override
+            public void onUpdate(T old, T object) {
+                if (!java.util.Objects.equals(declared.apply(old), declared.apply(object))) {
+                    listener.accept(object.getMetadata().getNamespace());
+                }
+            }
 
-        @Override
-        public void onUpdate(T old, T object) {
-            if (!java.util.Objects.equals(old.getMetadata().getResourceVersion(), object.getMetadata().getResourceVersion())) {
+            @Override
+            public void onDelete(T object, boolean finalStateUnknown) {
                 listener.accept(object.getMetadata().getNamespace());
             }
-        }
-
-        @Override
-        public void onDelete(T object, boolean finalStateUnknown) {
-            listener.accept(object.getMetadata().getNamespace());
-        }
+        });
+        informer.exceptionHandler((started, failure) -> true);
+        informer.start();
+        return informer::close;
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -30,6 +29,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.policy.v1.EvictionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
@@ -37,8 +37,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 class Fabric8Nodes implements ClusterNodes {
 
     private static final String TOKEN_NAMESPACE = "kube-system";
-    private static final String ARCH_LABEL = "kubernetes.io/arch";
-    private static final List<String> ALL_ARCHES = List.of("amd64", "arm64", "arm", "ppc64le", "s390x");
     private static final char[] TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final KubernetesClient client;
@@ -49,9 +47,9 @@ class Fabric8Nodes implements ClusterNodes {
     }
 
     @Override
-    public BootstrapToken ensureBootstrapToken(String requestId, int index, Instant expires) {
+    public BootstrapToken ensureBootstrapToken(String requestId, int index, Instant expires, Duration validFor) {
         Optional<BootstrapToken> existing = bootstrapToken(requestId, index)
-                .filter(token -> token.expires().isAfter(Instant.now()));
+                .filter(token -> token.expires().isAfter(Instant.now().plus(validFor)));
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -90,6 +88,22 @@ class Fabric8Nodes implements ClusterNodes {
     }
 
     @Override
+    public Map<String, NodeState> nodesByName() {
+        Map<String, NodeState> nodes = new LinkedHashMap<>();
+        client.nodes().list().getItems().forEach(node -> nodes.put(node.getMetadata().getName(), state(node)));
+        return nodes;
+    }
+
+    @Override
+    public Optional<String> serverMinorVersion() {
+        var version = client.getKubernetesVersion();
+        if (version == null || version.getMajor() == null || version.getMinor() == null) {
+            return Optional.empty(); // the demo cluster's mock server tells none
+        }
+        return Optional.of("v" + version.getMajor() + "." + version.getMinor().replaceAll("[^0-9]", ""));
+    }
+
+    @Override
     public void labelAndTaint(String node, Map<String, String> labels, Taint taint) {
         client.nodes().withName(node).edit(current -> {
             current.getMetadata().getLabels().putAll(labels);
@@ -117,18 +131,31 @@ class Fabric8Nodes implements ClusterNodes {
         List<String> remaining = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
         for (Pod pod : client.pods().inAnyNamespace().withField("spec.nodeName", node).list().getItems()) {
-            if (staysOnDrain(pod) || pod.getMetadata().getDeletionTimestamp() != null) {
+            if (staysOnDrain(pod)) {
                 continue;
             }
             String name = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+            remaining.add(name);
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                continue; // evicted, shutting down
+            }
             var resource = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
-            boolean evicted = policyV1
-                    ? resource.evict(new EvictionBuilder().withNewMetadata().withName(pod.getMetadata().getName())
-                            .withNamespace(pod.getMetadata().getNamespace()).endMetadata().build())
-                    : resource.evict(); // policy/v1beta1: API servers before 1.21
-            if (!evicted) {
-                remaining.add(name);
-                blocked.add(name + " (its PodDisruptionBudget allows no disruption now)");
+            try {
+                boolean evicted = policyV1
+                        ? resource.evict(new EvictionBuilder().withNewMetadata().withName(pod.getMetadata().getName())
+                                .withNamespace(pod.getMetadata().getNamespace()).endMetadata().build())
+                        : resource.evict(); // policy/v1beta1: API servers before 1.21
+                if (!evicted) {
+                    blocked.add(name + " (its PodDisruptionBudget allows no disruption now)");
+                }
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 404) {
+                    remaining.remove(name); // gone meanwhile
+                } else if (e.getCode() == 500) {
+                    blocked.add(name + " (" + e.getStatus().getMessage() + ")"); // e.g. more than one budget
+                } else {
+                    throw e;
+                }
             }
         }
         return new Drain(List.copyOf(remaining), List.copyOf(blocked));
@@ -146,7 +173,8 @@ class Fabric8Nodes implements ClusterNodes {
 
     @Override
     public AutoCloseable watch(Consumer<NodeState> listener, Duration resync) {
-        SharedIndexInformer<Node> informer = client.nodes().inform(new ResourceEventHandler<>() {
+        SharedIndexInformer<Node> informer = client.nodes().runnableInformer(resync.toMillis());
+        informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
                 listener.accept(state(node));
@@ -161,7 +189,10 @@ class Fabric8Nodes implements ClusterNodes {
             public void onDelete(Node node, boolean finalStateUnknown) {
                 // a deleted node joins nothing
             }
-        }, resync.toMillis());
+        });
+        // an unreachable API server (at start, or later) is tried again for as long as the watch lives
+        informer.exceptionHandler((started, failure) -> true);
+        informer.start();
         return informer::close;
     }
 
@@ -242,41 +273,20 @@ class Fabric8Nodes implements ClusterNodes {
         List<String> images = new ArrayList<>();
         pod.getInitContainers().forEach(container -> images.add(container.getImage()));
         pod.getContainers().forEach(container -> images.add(container.getImage()));
-        List<Toleration> tolerations = pod.getTolerations().stream().map(toleration -> new Toleration(toleration.getKey(),
-                toleration.getOperator(), toleration.getValue(), toleration.getEffect())).toList();
-        return new DaemonSetView(daemonSet.getMetadata().getNamespace(), daemonSet.getMetadata().getName(),
-                images.stream().distinct().toList(), arches(pod), tolerations);
-    }
-
-    /** The arches the pod's node selector and required node affinity on {@code kubernetes.io/arch} admit. */
-    private static List<String> arches(PodSpec pod) {
-        List<String> admitted = ALL_ARCHES;
-        String selected = pod.getNodeSelector() == null ? null : pod.getNodeSelector().getOrDefault(ARCH_LABEL,
-                pod.getNodeSelector().get("beta.kubernetes.io/arch"));
-        if (selected != null) {
-            admitted = admitted.stream().filter(selected::equals).toList();
-        }
+        List<DaemonSetView.Toleration> tolerations = pod.getTolerations().stream().map(toleration ->
+                new DaemonSetView.Toleration(toleration.getKey(), toleration.getOperator(), toleration.getValue(),
+                        toleration.getEffect())).toList();
+        List<List<DaemonSetView.Requirement>> terms = new ArrayList<>();
         if (pod.getAffinity() != null && pod.getAffinity().getNodeAffinity() != null
                 && pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() != null) {
-            List<String> byTerms = new ArrayList<>(); // the terms are alternatives; a term's expressions all apply
             for (NodeSelectorTerm term : pod.getAffinity().getNodeAffinity()
                     .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms()) {
-                List<String> termArches = ALL_ARCHES;
-                for (NodeSelectorRequirement requirement : term.getMatchExpressions()) {
-                    if (!ARCH_LABEL.equals(requirement.getKey()) && !"beta.kubernetes.io/arch".equals(requirement.getKey())) {
-                        continue;
-                    }
-                    List<String> values = requirement.getValues();
-                    termArches = switch (requirement.getOperator()) {
-                        case "In" -> termArches.stream().filter(values::contains).toList();
-                        case "NotIn" -> termArches.stream().filter(arch -> !values.contains(arch)).toList();
-                        default -> termArches;
-                    };
-                }
-                byTerms.addAll(termArches);
+                terms.add(term.getMatchExpressions().stream().map(requirement -> new DaemonSetView.Requirement(
+                        requirement.getKey(), requirement.getOperator(), requirement.getValues())).toList());
             }
-            admitted = admitted.stream().filter(byTerms::contains).toList();
         }
-        return admitted;
+        return new DaemonSetView(daemonSet.getMetadata().getNamespace(), daemonSet.getMetadata().getName(),
+                images.stream().distinct().toList(), pod.getNodeSelector() == null ? Map.of() : Map.copyOf(pod.getNodeSelector()),
+                terms, tolerations);
     }
 }

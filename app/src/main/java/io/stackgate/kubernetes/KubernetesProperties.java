@@ -43,8 +43,11 @@ record KubernetesProperties(@DefaultValue @Valid List<ClusterConfig> clusters) {
 
     /**
      * @param image             the image catalogue's entry the node VMs boot (per arch, as the catalogue has it)
-     * @param kubernetesVersion the {@code pkgs.k8s.io} minor release kubeadm, kubelet and kubectl come from
-     * @param apiServerEndpoint {@code host:port} the nodes join; empty: the kubeconfig's server
+     * @param kubernetesVersion the minor release ({@code v1.30}) kubeadm, kubelet and kubectl come from; empty: the API
+     *                          server's own (a kubelet must not be newer than its API server)
+     * @param packageRepository where the Debian packages of each minor release are: {@code <repository><version>/deb/}
+     * @param apiServerEndpoint {@code host:port} the nodes join; empty: the kubeconfig's server (required with
+     *                          {@code in-cluster}: a new node cannot reach the service's cluster IP)
      * @param caCertHash        {@code sha256:<hex>} of the cluster CA's public key; empty: from the kubeconfig's CA
      * @param tokenTtl          how long a bootstrap token is valid (slow boots and package installs included)
      * @param joinTimeout       how long a node may take from VM start to Ready before it is given up and removed
@@ -52,7 +55,8 @@ record KubernetesProperties(@DefaultValue @Valid List<ClusterConfig> clusters) {
      * @param drainRetry        how often a blocked drain tries the evictions again
      * @param resync            how often the node watch re-delivers every node (a missed event is caught then)
      */
-    record NodeSettings(@DefaultValue("debian-12") String image, @DefaultValue("v1.30") String kubernetesVersion,
+    record NodeSettings(@DefaultValue("debian-12") String image, @DefaultValue("") String kubernetesVersion,
+            @DefaultValue("https://pkgs.k8s.io/core:/stable:/") String packageRepository,
             @DefaultValue("") String apiServerEndpoint, @DefaultValue("") String caCertHash,
             @DefaultValue("PT4H") Duration tokenTtl, @DefaultValue("PT20M") Duration joinTimeout,
             @DefaultValue("PT10M") Duration drainTimeout, @DefaultValue("PT10S") Duration drainRetry,

@@ -32,16 +32,20 @@ public record NamespacePlan(String name, Map<String, String> labels, Map<String,
     }
 
     /**
-     * The namespace's annotations: pods created in it tolerate the taint of their tenant's own worker nodes
-     * ({@code stackgate.io/tenant=<tenant>:NoSchedule}), through the PodTolerationRestriction admission plugin's
-     * default tolerations. They may then run on the tenant's nodes, and no other tenant's pods can. To keep a
-     * tenant's pods on its own nodes as well, the cluster admin adds the PodNodeSelector plugin's
-     * {@code scheduler.alpha.kubernetes.io/node-selector: stackgate.io/tenant=<tenant>} (README: Kubernetes).
+     * The namespace's annotations for the API server's PodTolerationRestriction admission plugin: pods created in it
+     * tolerate the taint of their tenant's own worker nodes ({@code stackgate.io/tenant=<tenant>:NoSchedule}) by
+     * default, and may tolerate nothing else but the node-lifecycle taints — so they may run on the tenant's nodes, and
+     * no other tenant's pods can tolerate their way onto them. To keep a tenant's pods on its own nodes as well, the
+     * cluster admin enables PodNodeSelector and sets {@code scheduler.alpha.kubernetes.io/node-selector:
+     * stackgate.io/tenant=<tenant>} (README: Kubernetes).
      */
     public Map<String, String> annotations() {
-        return Map.of("scheduler.alpha.kubernetes.io/defaultTolerations",
-                "[{\"key\":\"" + TENANT_LABEL + "\",\"operator\":\"Equal\",\"value\":\"" + tenantLabelValue
-                        + "\",\"effect\":\"NoSchedule\"}]");
+        String tenant = "{\"key\":\"" + TENANT_LABEL + "\",\"operator\":\"Equal\",\"value\":\"" + tenantLabelValue
+                + "\",\"effect\":\"NoSchedule\"}";
+        String lifecycle = "{\"key\":\"node.kubernetes.io/not-ready\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"},"
+                + "{\"key\":\"node.kubernetes.io/unreachable\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"}";
+        return Map.of("scheduler.alpha.kubernetes.io/defaultTolerations", "[" + tenant + "]",
+                "scheduler.alpha.kubernetes.io/tolerationsWhitelist", "[" + tenant + "," + lifecycle + "]");
     }
 
     /**

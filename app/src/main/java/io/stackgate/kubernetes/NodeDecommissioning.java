@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stackgate.compute.DecommissionTarget;
-import io.stackgate.compute.VmProvisioning;
+import io.stackgate.compute.VmRemoval;
 import io.stackgate.kubernetes.NodeEvents.NodeRemoved;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NodePoolSpec;
@@ -29,12 +29,12 @@ class NodeDecommissioning implements DecommissionTarget {
     private final RequestService requests;
     private final Nodes nodes;
     private final Clusters clusters;
-    private final VmProvisioning vms;
+    private final VmRemoval vms;
     private final QuotaService quotas;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    NodeDecommissioning(RequestService requests, Nodes nodes, Clusters clusters, @Lazy VmProvisioning vms,
+    NodeDecommissioning(RequestService requests, Nodes nodes, Clusters clusters, @Lazy VmRemoval vms,
             QuotaService quotas, ApplicationEventPublisher events) {
         this.requests = requests;
         this.nodes = nodes;
@@ -59,15 +59,15 @@ class NodeDecommissioning implements DecommissionTarget {
                 continue;
             }
             cluster.cordon(node.name());
-            Instant started = nodes.draining(node.requestId(), node.index(), clock.instant());
+            Instant started = nodes.draining(node.requestId(), node.index(), byRequest, clock.instant());
             ClusterNodes.Drain drain = cluster.evictPods(node.name());
             if (drain.done()) {
                 continue;
             }
             if (clock.instant().isAfter(started.plus(config.nodes().drainTimeout()))) {
                 throw new IllegalStateException("draining node " + node.name() + " timed out after "
-                        + config.nodes().drainTimeout() + "; still there: " + String.join(", ", drain.blocked().isEmpty()
-                                ? drain.remaining() : drain.blocked()));
+                        + config.nodes().drainTimeout() + "; still there: " + String.join(", ", drain.remaining())
+                        + (drain.blocked().isEmpty() ? "" : "; held back: " + String.join(", ", drain.blocked())));
             }
             retry = Optional.of(config.nodes().drainRetry());
         }
@@ -77,6 +77,7 @@ class NodeDecommissioning implements DecommissionTarget {
     @Override
     public void decommission(ResourceRequest target, String byRequest) {
         boolean oneNode = node(byRequest) != null;
+        nodes.lockPool(target.id());
         for (Nodes.Row node : leaving(target, byRequest)) {
             ClusterNodes cluster = cluster(node.cluster());
             cluster.deleteNode(node.name());

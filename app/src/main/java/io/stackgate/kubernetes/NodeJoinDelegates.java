@@ -45,11 +45,10 @@ class NodeJoinDelegates {
         return execution -> {
             var request = requests.load(ProvisioningStep.requestId(execution));
             var spec = NodePools.spec(request);
-            try {
-                check.check(request.tenantId(), request.projectId(), spec);
-            } catch (RuntimeException refused) {
+            // a refusal fails the request; a cluster that does not answer fails the job, which is tried again
+            check.refusal(request.tenantId(), request.projectId(), spec).ifPresent(refused -> {
                 throw new BpmnError(PROVISIONING_FAILED, refused.getMessage());
-            }
+            });
             execution.setVariable("nodeCount", spec.count());
             execution.setVariable("joinTimeout", clusters.config(spec.cluster()).nodes().joinTimeout().toString());
         };
@@ -60,7 +59,6 @@ class NodeJoinDelegates {
     JavaDelegate settleNodePool(NodePools pools) {
         return execution -> {
             NodePools.Outcome outcome = pools.settle(ProvisioningStep.requestId(execution));
-            execution.setVariable("nodesJoined", outcome.joined());
             if (outcome.joined() == 0) {
                 throw new BpmnError(PROVISIONING_FAILED, "no node joined: " + String.join("; ", outcome.causes()));
             }

@@ -2,12 +2,13 @@ package io.stackgate.kubernetes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackgate.compute.Arch;
 import io.stackgate.compute.ImageCatalogue;
-import io.stackgate.kubernetes.ClusterNodes.DaemonSetView;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NodePoolSpec;
 import io.stackgate.requests.RequestSpec;
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A node request must name a configured cluster that takes nodes of its arch, the cluster's node image must exist for
- * that arch, and — for aarch64 — every DaemonSet that would land on the node (it tolerates the tenant's taint and its
- * node selector admits arm64: the CNI, typically) must have an arm64 image. The classic failure is a manifest whose
- * images are amd64 only: the node would join and never become Ready. A decommission of one node must name a node
- * of the pool that is still there.
+ * that arch, the nodes must be able to reach the API server with a CA to pin, and — for aarch64 — every DaemonSet
+ * that would land on the node (its selector and required affinity match the node's labels and it tolerates the
+ * tenant's taint: the CNI, typically) must have an arm64 image. The classic failure is a manifest whose images are
+ * amd64 only: the node would join and never become Ready. A decommission of one node must name a node of the pool
+ * that is still there.
  */
 @Component
 class NodePoolCheck implements SpecCheck {
@@ -32,9 +34,9 @@ class NodePoolCheck implements SpecCheck {
 
     NodePoolCheck(Clusters clusters, ImageCatalogue images, ImagePlatforms platforms, Nodes nodes) {
         this.clusters = clusters;
-        this.nodes = nodes;
         this.images = images;
         this.platforms = platforms;
+        this.nodes = nodes;
     }
 
     @Override
@@ -46,45 +48,65 @@ class NodePoolCheck implements SpecCheck {
                 throw new InvalidInput("spec.node", "node " + node.name() + " is already gone");
             }
         }
-        if (!(spec instanceof NodePoolSpec pool)) {
-            return;
-        }
-        Cluster cluster = clusters.find(pool.cluster()).orElseThrow(() -> new InvalidInput("spec.cluster",
-                clusters.names().isEmpty() ? "no Kubernetes cluster is configured (stackgate.kubernetes.clusters)"
-                        : "no cluster " + pool.cluster() + "; known: " + clusters.names()));
-        KubernetesProperties.ClusterConfig config = clusters.config(cluster.name());
-        if (!config.arches().contains(pool.arch())) {
-            throw new InvalidInput("spec.arch", "cluster " + cluster.name() + " takes " + config.arches() + " nodes only");
-        }
-        if (!images.offers(config.nodes().image(), Arch.valueOf(pool.arch()))) {
-            throw new InvalidInput("spec.arch", "the image catalogue has no " + config.nodes().image() + " image for "
-                    + pool.arch() + ", which cluster " + cluster.name() + " boots its nodes from");
-        }
-        try {
-            if (!config.demo() && config.nodes().caCertHash().isEmpty() && cluster.nodes().caCertHash().isEmpty()) {
-                throw new InvalidInput("spec.cluster", "cluster " + cluster.name() + " has no CA certificate in its "
-                        + "kubeconfig to pin for kubeadm join; set its nodes.ca-cert-hash");
+        if (spec instanceof NodePoolSpec pool) {
+            try {
+                refusal(tenantId, projectId, pool).ifPresent(refused -> {
+                    throw refused;
+                });
+            } catch (KubernetesClientException unreachable) {
+                throw new InvalidInput("spec.cluster", "cluster " + pool.cluster() + " cannot be asked now: "
+                        + unreachable.getMessage());
             }
-            if (Arch.valueOf(pool.arch()) == Arch.aarch64) {
-                List<String> problems = arm64Problems(cluster, tenantId);
-                if (!problems.isEmpty()) {
-                    throw new InvalidInput("spec.arch", "cluster " + cluster.name() + " cannot run arm64 pods: "
-                            + String.join("; ", problems));
-                }
-            }
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException unreachable) {
-            throw new InvalidInput("spec.cluster", "cluster " + cluster.name() + " cannot be asked: "
-                    + unreachable.getMessage());
         }
     }
 
-    private List<String> arm64Problems(Cluster cluster, String tenantId) {
+    /**
+     * Why the cluster cannot take the pool, if it cannot; a cluster that does not answer throws (the caller decides
+     * whether that refuses: at submit it does, an approved request's step tries again).
+     */
+    Optional<InvalidInput> refusal(String tenantId, String projectId, NodePoolSpec pool) {
+        Optional<Cluster> found = clusters.find(pool.cluster());
+        if (found.isEmpty()) {
+            return Optional.of(new InvalidInput("spec.cluster", clusters.names().isEmpty()
+                    ? "no Kubernetes cluster is configured (stackgate.kubernetes.clusters)"
+                    : "no cluster " + pool.cluster() + "; known: " + clusters.names()));
+        }
+        Cluster cluster = found.get();
+        KubernetesProperties.ClusterConfig config = clusters.config(cluster.name());
+        if (!config.arches().contains(pool.arch())) {
+            return Optional.of(new InvalidInput("spec.arch", "cluster " + cluster.name() + " takes " + config.arches()
+                    + " nodes only"));
+        }
+        if (!images.offers(config.nodes().image(), Arch.valueOf(pool.arch()))) {
+            return Optional.of(new InvalidInput("spec.arch", "the image catalogue has no " + config.nodes().image()
+                    + " image for " + pool.arch() + ", which cluster " + cluster.name() + " boots its nodes from"));
+        }
+        if ("in-cluster".equals(config.kubeconfig()) && config.nodes().apiServerEndpoint().isEmpty()) {
+            return Optional.of(new InvalidInput("spec.cluster", "cluster " + cluster.name() + " is reached in-cluster; "
+                    + "new nodes cannot reach the service's cluster IP: set its nodes.api-server-endpoint"));
+        }
+        if (!config.demo() && config.nodes().caCertHash().isEmpty() && cluster.nodes().caCertHash().isEmpty()) {
+            return Optional.of(new InvalidInput("spec.cluster", "cluster " + cluster.name() + " has no CA certificate in "
+                    + "its kubeconfig to pin for kubeadm join; set its nodes.ca-cert-hash"));
+        }
+        if (Arch.valueOf(pool.arch()) == Arch.aarch64) {
+            List<String> problems = arm64Problems(cluster, tenantId, projectId);
+            if (!problems.isEmpty()) {
+                return Optional.of(new InvalidInput("spec.arch", "cluster " + cluster.name() + " cannot run arm64 pods: "
+                        + String.join("; ", problems)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> arm64Problems(Cluster cluster, String tenantId, String projectId) {
+        // the labels an arm64 worker has once it joined and Stackgate labelled it (its hostname cannot matter here)
+        Map<String, String> labels = Map.of(NodePools.ARCH_LABEL, "arm64", "beta.kubernetes.io/arch", "arm64",
+                "kubernetes.io/os", "linux", "beta.kubernetes.io/os", "linux", NamespacePlan.TENANT_LABEL, tenantId,
+                NamespacePlan.PROJECT_LABEL, projectId, NamespacePlan.MANAGED_BY_LABEL, "stackgate");
         List<String> problems = new ArrayList<>();
-        ClusterNodes.Taint taint = NodePools.taint(tenantId);
         for (DaemonSetView daemonSet : cluster.nodes().daemonSets()) {
-            boolean lands = daemonSet.arches().contains("arm64")
-                    && daemonSet.tolerations().stream().anyMatch(toleration -> toleration.tolerates(taint));
-            if (!lands) {
+            if (!daemonSet.landsOn(labels, NodePools.taint(tenantId))) {
                 continue;
             }
             for (String image : daemonSet.images()) {

@@ -1,13 +1,12 @@
 package io.stackgate.kubernetes;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.stackgate.compute.Arch;
 import io.stackgate.compute.VmNaming;
-import io.stackgate.compute.VmProvisioning;
+import io.stackgate.compute.VmRemoval;
 import io.stackgate.compute.VmTemplate;
 import io.stackgate.compute.VmTemplates;
 import io.stackgate.kubernetes.ClusterNodes.BootstrapToken;
@@ -35,16 +34,18 @@ public class NodePools implements VmTemplates {
     static final String TAINT_KEY = "stackgate.io/tenant";
     static final String TAINT_EFFECT = "NoSchedule";
     static final String ARCH_LABEL = "kubernetes.io/arch";
+    /** What the demo cluster's nodes would install: its mock API server tells no version. */
+    static final String DEMO_KUBERNETES_VERSION = "v1.30";
 
     private final RequestService requests;
     private final Clusters clusters;
     private final Nodes nodes;
-    private final VmProvisioning vms;
+    private final VmRemoval vms;
     private final QuotaService quotas;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    NodePools(RequestService requests, Clusters clusters, Nodes nodes, @Lazy VmProvisioning vms, QuotaService quotas,
+    NodePools(RequestService requests, Clusters clusters, Nodes nodes, @Lazy VmRemoval vms, QuotaService quotas,
             ApplicationEventPublisher events) {
         this.requests = requests;
         this.clusters = clusters;
@@ -62,11 +63,18 @@ public class NodePools implements VmTemplates {
         String name = VmNaming.domainName(request.tenantId(), requestId, index);
         nodes.insertIfAbsent(requestId, index, cluster.name(), name, request.tenantId(), request.projectId(), spec.arch(),
                 clock.instant());
-        BootstrapToken token = cluster.nodes().ensureBootstrapToken(requestId, index,
-                clock.instant().plus(config(cluster).nodes().tokenTtl()));
-        nodes.token(requestId, index, token.id(), clock.instant());
+        token(cluster, requestId, index);
         step(requestId, index, "create bootstrap token", false);
         return name;
+    }
+
+    /** The node's token, valid for at least the join timeout from now (a fresh one if the old one would not be). */
+    private BootstrapToken token(Cluster cluster, String requestId, int index) {
+        KubernetesProperties.NodeSettings settings = config(cluster).nodes();
+        BootstrapToken token = cluster.nodes().ensureBootstrapToken(requestId, index,
+                clock.instant().plus(settings.tokenTtl()), settings.joinTimeout());
+        nodes.token(requestId, index, token.id(), clock.instant());
+        return token;
     }
 
     public void revokeToken(String requestId, int index) {
@@ -105,17 +113,24 @@ public class NodePools implements VmTemplates {
     /** Undo of the node's VM: the Node object (if it registered) and the VM go; the VM is marked failed. */
     public void removeNodeAndVm(String requestId, int index, String cause) {
         nodes.find(requestId, index).ifPresent(node -> cluster(node.cluster()).nodes().deleteNode(node.name()));
-        vms.decommission(requestId, index, requestId);
-        vms.failed(requestId, index, cause);
+        vms.undo(requestId, index, cause);
         step(requestId, index, "provision VM", true);
     }
 
+    /**
+     * The node is given up: FAILED with the cause (recorded even when its first step never committed), and a Node
+     * object it may have registered goes (the VM's own compensation does not know of it).
+     */
     public void failed(String requestId, int index, String cause) {
-        nodes.find(requestId, index).ifPresent(node -> {
-            nodes.state(requestId, index, Nodes.State.FAILED, cause, clock.instant());
-            events.publishEvent(new NodeFailed(requestId, index, node.tenantId(), node.cluster(), node.name(), cause,
-                    clock.instant()));
-        });
+        ResourceRequest request = requests.load(requestId);
+        NodePoolSpec spec = spec(request);
+        String name = VmNaming.domainName(request.tenantId(), requestId, index);
+        nodes.insertIfAbsent(requestId, index, spec.cluster(), name, request.tenantId(), request.projectId(), spec.arch(),
+                clock.instant());
+        clusters.find(spec.cluster()).ifPresent(cluster -> cluster.nodes().deleteNode(name));
+        nodes.state(requestId, index, Nodes.State.FAILED, cause, clock.instant());
+        events.publishEvent(new NodeFailed(requestId, index, request.tenantId(), spec.cluster(), name, cause,
+                clock.instant()));
     }
 
     /**
@@ -133,10 +148,10 @@ public class NodePools implements VmTemplates {
                     spec.diskGiB(), spec.gpus());
             quotas.shrink(requestId, kept.demand());
         }
-        return new Outcome((int) ready, spec.count(), causes);
+        return new Outcome((int) ready, causes);
     }
 
-    public record Outcome(int joined, int asked, List<String> causes) {
+    public record Outcome(int joined, List<String> causes) {
     }
 
     @Override
@@ -144,15 +159,21 @@ public class NodePools implements VmTemplates {
         return request.spec() instanceof NodePoolSpec;
     }
 
-    /** The node's VM: the pool's size and arch, the cluster's node image, and the join as user-data. */
+    /** The node's VM: the pool's size and arch, the cluster's node image; its hostname is the Node name. */
     @Override
     public VmTemplate template(ResourceRequest request, int index) {
         NodePoolSpec spec = spec(request);
+        ClusterConfig config = config(cluster(spec));
+        return new VmTemplate(VmNaming.domainName(request.tenantId(), request.id(), index), Arch.valueOf(spec.arch()),
+                spec.vcpus(), spec.memoryMiB(), spec.diskGiB(), config.nodes().image(), spec.gpus(), List.of(), null);
+    }
+
+    /** The join as cloud-init, with a token made or refreshed now, so that it outlives the wait for the node. */
+    @Override
+    public String userData(ResourceRequest request, int index) {
+        NodePoolSpec spec = spec(request);
         Cluster cluster = cluster(spec);
         ClusterConfig config = config(cluster);
-        String name = VmNaming.domainName(request.tenantId(), request.id(), index);
-        BootstrapToken token = cluster.nodes().bootstrapToken(request.id(), index).orElseThrow(() ->
-                new IllegalStateException("node " + name + " has no bootstrap token (revoked, or it expired)"));
         String endpoint = config.nodes().apiServerEndpoint().isEmpty() ? cluster.nodes().apiServerEndpoint()
                 : config.nodes().apiServerEndpoint();
         String hash = config.nodes().caCertHash().isEmpty() ? cluster.nodes().caCertHash().orElse(null)
@@ -160,10 +181,18 @@ public class NodePools implements VmTemplates {
         if (hash == null && !config.demo()) {
             throw new IllegalStateException("cluster " + cluster.name() + " has no CA to pin (set its nodes.ca-cert-hash)");
         }
-        String userData = NodeUserData.render(new NodeUserData.Join(name, Arch.valueOf(spec.arch()),
-                config.nodes().kubernetesVersion(), endpoint, token.value(), hash, taint(request.tenantId())));
-        return new VmTemplate(name, Arch.valueOf(spec.arch()), spec.vcpus(), spec.memoryMiB(), spec.diskGiB(),
-                config.nodes().image(), spec.gpus(), List.of(), null, userData);
+        String version = !config.nodes().kubernetesVersion().isEmpty() ? config.nodes().kubernetesVersion()
+                : cluster.nodes().serverMinorVersion().orElseGet(() -> {
+                    if (config.demo()) {
+                        return DEMO_KUBERNETES_VERSION;
+                    }
+                    throw new IllegalStateException("cluster " + cluster.name() + " does not tell its version; set its "
+                            + "nodes.kubernetes-version");
+                });
+        BootstrapToken token = token(cluster, request.id(), index);
+        return NodeUserData.render(new NodeUserData.Join(VmNaming.domainName(request.tenantId(), request.id(), index),
+                Arch.valueOf(spec.arch()), config.nodes().packageRepository(), version, endpoint, token.value(), hash,
+                taint(request.tenantId())));
     }
 
     static Taint taint(String tenant) {
@@ -198,9 +227,5 @@ public class NodePools implements VmTemplates {
             return spec;
         }
         throw new IllegalStateException("request " + request.id() + " is not a k8s-nodes request");
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -45,20 +45,32 @@ class NodeResources implements ResourceSource {
         if (tenant != null && !caller.canSee(tenant)) {
             return List.of();
         }
-        return nodes.search(caller.tenants(), tenant, project, state).stream().map(this::view).toList();
+        List<Nodes.Row> rows = nodes.search(caller.tenants(), tenant, project, state);
+        Map<String, Map<String, ClusterNodes.NodeState>> live = new java.util.HashMap<>();
+        rows.stream().filter(NodeResources::present).map(Nodes.Row::cluster).distinct()
+                .forEach(cluster -> live.put(cluster, liveNodes(cluster)));
+        return rows.stream().map(row -> view(row, live.getOrDefault(row.cluster(), Map.of()))).toList();
     }
 
-    private NodeView view(Nodes.Row row) {
+    /** The cluster's Nodes, asked once per listing; none when it does not answer. */
+    private Map<String, ClusterNodes.NodeState> liveNodes(String cluster) {
+        try {
+            return clusters.find(cluster).map(found -> found.nodes().nodesByName()).orElse(Map.of());
+        } catch (RuntimeException e) {
+            log.warn("cluster {} did not answer for its nodes: {}", cluster, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static boolean present(Nodes.Row row) {
+        return row.state() != Nodes.State.DELETED && row.state() != Nodes.State.FAILED;
+    }
+
+    private NodeView view(Nodes.Row row, Map<String, ClusterNodes.NodeState> liveNodes) {
         Live live = null;
-        if (row.state() != Nodes.State.DELETED && row.state() != Nodes.State.FAILED) {
-            try {
-                live = clusters.find(row.cluster()).flatMap(cluster -> cluster.nodes().node(row.name()))
-                        .map(node -> new Live(node.ready(), node.unschedulable(), stackgateLabels(node.labels()),
-                                node.taints()))
-                        .orElse(null);
-            } catch (RuntimeException e) {
-                log.warn("cluster {} did not answer for node {}: {}", row.cluster(), row.name(), e.getMessage());
-            }
+        if (present(row) && liveNodes.containsKey(row.name())) {
+            ClusterNodes.NodeState node = liveNodes.get(row.name());
+            live = new Live(node.ready(), node.unschedulable(), stackgateLabels(node.labels()), node.taints());
         }
         return new NodeView(row.cluster() + "/" + row.name(), "k8s-node", row.tenantId(), row.projectId(),
                 row.requestId(), row.index(), row.cluster(), row.name(), row.arch(), row.state().name(),

@@ -13,8 +13,13 @@ final class NodeUserData {
     /**
      * @param caCertHash {@code sha256:<hex>}; null only for the demo cluster, which has no CA to pin
      */
-    record Join(String nodeName, Arch arch, String kubernetesVersion, String apiServerEndpoint, String token,
-            String caCertHash, ClusterNodes.Taint taint) {
+    record Join(String nodeName, Arch arch, String packageRepository, String kubernetesVersion, String apiServerEndpoint,
+            String token, String caCertHash, ClusterNodes.Taint taint) {
+
+        @Override
+        public String toString() {
+            return "Join[" + nodeName + ", " + arch + ", " + kubernetesVersion + ", " + apiServerEndpoint + "]";
+        }
     }
 
     private NodeUserData() {
@@ -30,10 +35,10 @@ final class NodeUserData {
         String discovery = join.caCertHash() == null
                 ? "      unsafeSkipCAVerification: true   # demo cluster: it has no CA to pin\n"
                 : "      caCertHashes:\n        - \"" + join.caCertHash() + "\"\n";
-        String repo = "https://pkgs.k8s.io/core:/stable:/" + join.kubernetesVersion() + "/deb/";
+        String repo = join.packageRepository() + join.kubernetesVersion() + "/deb/";
         return """
                 #cloud-config
-                hostname: %1$s
+                hostname: "%1$s"
                 preserve_hostname: false
                 manage_etc_hosts: true
                 package_update: true
@@ -63,12 +68,12 @@ final class NodeUserData {
                           apiServerEndpoint: "%2$s"
                           token: "%3$s"
                 %4$s      nodeRegistration:
-                        name: %1$s
+                        name: "%1$s"
                         criSocket: unix:///run/containerd/containerd.sock
                         taints:
-                          - key: %5$s
-                            value: %6$s
-                            effect: %7$s
+                          - key: "%5$s"
+                            value: "%6$s"
+                            effect: "%7$s"
                 runcmd:
                   - swapoff -a
                   - sed -i -E '/^[^#].*[[:space:]]swap[[:space:]]/ s/^/#/' /etc/fstab

@@ -23,7 +23,7 @@ class Nodes {
     }
 
     record Row(String requestId, int index, String cluster, String name, String tenantId, String projectId, String arch,
-            String tokenId, State state, String stateReason, Instant drainStartedAt, Instant createdAt, Instant updatedAt) {
+            State state, String stateReason, Instant drainStartedAt, Instant createdAt, Instant updatedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -98,19 +98,29 @@ class Nodes {
                 .params(state.name(), reason, Timestamp.from(now), requestId, index).update();
     }
 
-    /** Marks the node DRAINING, keeping the time the drain first started (its timeout counts from there). */
-    Instant draining(String requestId, int index, Instant now) {
-        jdbc.sql("update k8s_node set state = 'DRAINING', drain_started_at = coalesce(drain_started_at, ?), updated_at = ? "
-                + "where request_id = ? and node_index = ?")
-                .params(Timestamp.from(now), Timestamp.from(now), requestId, index).update();
+    /**
+     * Marks the node DRAINING for the decommission {@code byRequest}, keeping the time that decommission first began
+     * (its drain timeout counts from there; a later decommission starts its own clock).
+     */
+    Instant draining(String requestId, int index, String byRequest, Instant now) {
+        jdbc.sql("update k8s_node set state = 'DRAINING', drain_started_at = case when drain_request_id = ? "
+                        + "then drain_started_at else ? end, drain_request_id = ?, updated_at = ? "
+                        + "where request_id = ? and node_index = ?")
+                .params(byRequest, Timestamp.from(now), byRequest, Timestamp.from(now), requestId, index).update();
         return find(requestId, index).map(Row::drainStartedAt).orElse(now);
+    }
+
+    /** Locks the pool's rows until the transaction ends: two decommissions of its nodes count what is left in turn. */
+    void lockPool(String requestId) {
+        jdbc.sql("select node_index from k8s_node where request_id = ? for update").param(requestId)
+                .query(Integer.class).list();
     }
 
     private static Row map(ResultSet rs, int row) throws SQLException {
         Timestamp drain = rs.getTimestamp("drain_started_at");
         return new Row(rs.getString("request_id"), rs.getInt("node_index"), rs.getString("cluster_name"),
                 rs.getString("node_name"), rs.getString("tenant_id"), rs.getString("project_id"), rs.getString("arch"),
-                rs.getString("token_id"), State.valueOf(rs.getString("state")), rs.getString("state_reason"),
+                State.valueOf(rs.getString("state")), rs.getString("state_reason"),
                 drain == null ? null : drain.toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

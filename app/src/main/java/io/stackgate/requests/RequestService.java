@@ -81,16 +81,19 @@ public class RequestService {
         }
         RequestType type = specs.type(body.type());
         RequestSpec spec = specs.read(type, body.spec());
-        checks.forEach(check -> check.check(tenant.id(), project.id(), spec));
+        // the target first: what the other checks say of it must not tell of another project's requests
         if (spec instanceof DecommissionSpec decommission) {
             checkDecommissionTarget(tenant.id(), project.id(), decommission);
         }
         if (spec instanceof LeaseRenewalSpec renewal) {
             checkVmTarget(tenant.id(), project.id(), renewal.requestId(), "renewed");
         }
-        Quota demand = spec.demand();
         if (spec instanceof VmResizeSpec resize) {
             checkVmTarget(tenant.id(), project.id(), resize.requestId(), "resized");
+        }
+        checks.forEach(check -> check.check(tenant.id(), project.id(), spec));
+        Quota demand = spec.demand();
+        if (spec instanceof VmResizeSpec resize) {
             demand = growth(sizes.currentOf(resize.requestId()), resize);
         }
         String id = UUID.randomUUID().toString();

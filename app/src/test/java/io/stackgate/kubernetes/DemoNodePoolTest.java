@@ -84,7 +84,7 @@ class DemoNodePoolTest {
                 assertThat(taint.getEffect()).isEqualTo("NoSchedule");
             });
             String userData = userData(name);
-            assertThat(userData).startsWith("#cloud-config").contains("hostname: " + name, "swapoff -a", "containerd",
+            assertThat(userData).startsWith("#cloud-config").contains("hostname: \"" + name + "\"", "swapoff -a", "containerd",
                     "deb [arch=arm64 ", "kubeadm join --config", "unsafeSkipCAVerification: true")
                     .containsPattern("token: \"[a-z0-9]{6}\\.[a-z0-9]{16}\"");
         }

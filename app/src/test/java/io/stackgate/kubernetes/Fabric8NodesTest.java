@@ -3,11 +3,13 @@ package io.stackgate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What Fabric8Nodes reads from DaemonSets (where they may run, what they tolerate) and how it keeps one bootstrap
+ * What Fabric8Nodes reads from DaemonSets (whether they would land on a new node: selector, affinity, tolerations) and how it keeps one bootstrap
  * token per node. Stored-object semantics only, so fabric8's CRUD mock server is enough; the API server's own
  * behaviour is NodePoolIT's.
  */
@@ -48,26 +50,35 @@ class Fabric8NodesTest {
     }
 
     @Test
-    void daemonSetsTellTheArchesTheirSelectorAndRequiredAffinityAdmit() {
-        create("any", null, null, null);
-        create("amd64-selector", "amd64", null, null);
-        create("not-arm64", null, new NodeSelectorRequirementBuilder().withKey("kubernetes.io/arch").withOperator("NotIn")
-                .withValues("arm64").build(), null);
-        create("both", null, new NodeSelectorRequirementBuilder().withKey("kubernetes.io/arch").withOperator("In")
-                .withValues("amd64", "arm64").build(), null);
-        create("contradiction", "arm64", new NodeSelectorRequirementBuilder().withKey("kubernetes.io/arch")
-                .withOperator("In").withValues("amd64").build(), null);
+    void aDaemonSetLandsOnANodeWhenItsSelectorAndRequiredAffinityMatchTheNodesLabels() {
+        Toleration all = new TolerationBuilder().withOperator("Exists").build();
+        create("any", null, null, all);
+        create("amd64-selector", Map.of("kubernetes.io/arch", "amd64"), null, all);
+        create("not-arm64", null, requirement("kubernetes.io/arch", "NotIn", "arm64"), all);
+        create("both", null, requirement("kubernetes.io/arch", "In", "amd64", "arm64"), all);
+        create("contradiction", Map.of("kubernetes.io/arch", "arm64"), requirement("kubernetes.io/arch", "In", "amd64"), all);
+        create("windows", Map.of("kubernetes.io/os", "windows"), null, all);
+        create("gpu-nodes", null, requirement("gpu", "Exists"), all);
+        create("not-gpu", null, requirement("gpu", "DoesNotExist"), all);
 
-        assertThat(arches("any")).contains("amd64", "arm64");
-        assertThat(arches("amd64-selector")).containsExactly("amd64");
-        assertThat(arches("not-arm64")).contains("amd64").doesNotContain("arm64");
-        assertThat(arches("both")).containsExactlyInAnyOrder("amd64", "arm64");
-        assertThat(arches("contradiction")).isEmpty();
+        Map<String, String> arm64 = Map.of("kubernetes.io/arch", "arm64", "kubernetes.io/os", "linux",
+                "stackgate.io/tenant", "acme");
+        ClusterNodes.Taint acme = NodePools.taint("acme");
+        assertThat(view("any").landsOn(arm64, acme)).isTrue();
+        assertThat(view("amd64-selector").landsOn(arm64, acme)).isFalse();
+        assertThat(view("amd64-selector").landsOn(Map.of("kubernetes.io/arch", "amd64"), acme)).isTrue();
+        assertThat(view("not-arm64").landsOn(arm64, acme)).isFalse();
+        assertThat(view("both").landsOn(arm64, acme)).isTrue();
+        assertThat(view("contradiction").landsOn(arm64, acme)).isFalse();
+        assertThat(view("windows").landsOn(arm64, acme)).as("a selector on another label counts too").isFalse();
+        assertThat(view("gpu-nodes").landsOn(arm64, acme)).isFalse();
+        assertThat(view("not-gpu").landsOn(arm64, acme)).isTrue();
     }
 
     @Test
     void onlyATolerationOfTheTenantsTaintLetsADaemonSetOntoItsNodes() {
         ClusterNodes.Taint acme = NodePools.taint("acme");
+        Map<String, String> node = Map.of("kubernetes.io/arch", "arm64");
         create("all", null, null, new TolerationBuilder().withOperator("Exists").build());
         create("tenant-key", null, null, new TolerationBuilder().withKey("stackgate.io/tenant").withOperator("Exists")
                 .withEffect("NoSchedule").build());
@@ -80,26 +91,31 @@ class Fabric8NodesTest {
         create("no-execute-only", null, null, new TolerationBuilder().withOperator("Exists").withEffect("NoExecute")
                 .build());
 
-        assertThat(tolerates("all", acme)).isTrue();
-        assertThat(tolerates("tenant-key", acme)).isTrue();
-        assertThat(tolerates("acme-only", acme)).isTrue();
-        assertThat(tolerates("globex-only", acme)).isFalse();
-        assertThat(tolerates("masters", acme)).isFalse();
-        assertThat(tolerates("no-execute-only", acme)).isFalse();
+        assertThat(view("all").landsOn(node, acme)).isTrue();
+        assertThat(view("tenant-key").landsOn(node, acme)).isTrue();
+        assertThat(view("acme-only").landsOn(node, acme)).isTrue();
+        assertThat(view("globex-only").landsOn(node, acme)).isFalse();
+        assertThat(view("masters").landsOn(node, acme)).isFalse();
+        assertThat(view("no-execute-only").landsOn(node, acme)).isFalse();
     }
 
     @Test
     void aNodesBootstrapTokenIsMadeOnceAdoptedAfterwardsAndRevoked() {
         Instant expires = Instant.now().plus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-        ClusterNodes.BootstrapToken first = nodes.ensureBootstrapToken("req-1", 0, expires);
-        ClusterNodes.BootstrapToken again = nodes.ensureBootstrapToken("req-1", 0, expires);
-        ClusterNodes.BootstrapToken other = nodes.ensureBootstrapToken("req-1", 1, expires);
+        ClusterNodes.BootstrapToken first = nodes.ensureBootstrapToken("req-1", 0, expires, Duration.ofMinutes(20));
+        ClusterNodes.BootstrapToken again = nodes.ensureBootstrapToken("req-1", 0, expires, Duration.ofMinutes(20));
+        ClusterNodes.BootstrapToken other = nodes.ensureBootstrapToken("req-1", 1, expires, Duration.ofMinutes(20));
+        ClusterNodes.BootstrapToken fresh = nodes.ensureBootstrapToken("req-1", 1, expires.plus(Duration.ofHours(1)),
+                Duration.ofHours(5));
 
         assertThat(first.id()).matches("[a-z0-9]{6}");
         assertThat(first.secret()).matches("[a-z0-9]{16}");
         assertThat(again).isEqualTo(first);
         assertThat(other.id()).isNotEqualTo(first.id());
+        assertThat(fresh.id()).as("a token that would not last long enough is replaced").isNotEqualTo(other.id());
+        assertThat(client.secrets().inNamespace("kube-system").withLabel("stackgate.io/request", "req-1").list()
+                .getItems()).hasSize(2);
         assertThat(first.toString()).doesNotContain(first.secret());
         assertThat(client.secrets().inNamespace("kube-system").withName("bootstrap-token-" + first.id()).get().getType())
                 .isEqualTo("bootstrap.kubernetes.io/token");
@@ -107,17 +123,16 @@ class Fabric8NodesTest {
         nodes.revokeBootstrapToken("req-1", 0);
 
         assertThat(nodes.bootstrapToken("req-1", 0)).isEmpty();
-        assertThat(nodes.bootstrapToken("req-1", 1)).contains(other);
+        assertThat(nodes.bootstrapToken("req-1", 1)).contains(fresh);
     }
 
-    private void create(String name, String archSelector, io.fabric8.kubernetes.api.model.NodeSelectorRequirement affinity,
-            Toleration toleration) {
+    private void create(String name, Map<String, String> selector, NodeSelectorRequirement affinity, Toleration toleration) {
         var spec = new DaemonSetBuilder().withNewMetadata().withName(name).withNamespace("kube-system").endMetadata()
                 .withNewSpec().withNewSelector().addToMatchLabels("app", name).endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec()
                 .addNewContainer().withName("c").withImage("example.invalid/" + name + ":1").endContainer();
-        if (archSelector != null) {
-            spec = spec.addToNodeSelector("kubernetes.io/arch", archSelector);
+        if (selector != null) {
+            spec = spec.withNodeSelector(selector);
         }
         if (affinity != null) {
             spec = spec.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
@@ -130,15 +145,11 @@ class Fabric8NodesTest {
         client.apps().daemonSets().inNamespace("kube-system").resource(spec.endSpec().endTemplate().endSpec().build()).create();
     }
 
-    private List<String> arches(String name) {
-        return view(name).arches();
+    private static NodeSelectorRequirement requirement(String key, String operator, String... values) {
+        return new NodeSelectorRequirementBuilder().withKey(key).withOperator(operator).withValues(values).build();
     }
 
-    private boolean tolerates(String name, ClusterNodes.Taint taint) {
-        return view(name).tolerations().stream().anyMatch(toleration -> toleration.tolerates(taint));
-    }
-
-    private ClusterNodes.DaemonSetView view(String name) {
+    private DaemonSetView view(String name) {
         return nodes.daemonSets().stream().filter(view -> view.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -110,7 +110,7 @@ class NodePoolIT {
             assertThat(statusWithToken(token)).as("the API server authenticates the bootstrap token (403, not 401)")
                     .isEqualTo(403);
             String userData = userData(name);
-            assertThat(userData).contains("hostname: " + name, "swapoff -a", "containerd", "deb [arch=amd64 ",
+            assertThat(userData).contains("hostname: \"" + name + "\"", "swapoff -a", "containerd", "deb [arch=amd64 ",
                     "kubeadm join --config", "token: \"" + token + "\"", "- \"" + caHash + "\"",
                     "apiServerEndpoint: \"" + URI.create(RealKubernetes.cluster().apiServerUrl()).getAuthority() + "\"",
                     "key: stackgate.io/tenant").doesNotContain("unsafeSkipCAVerification");
@@ -212,18 +212,63 @@ class NodePoolIT {
         admin.resources(io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudget.class).inNamespace(namespace)
                 .withName("web").delete();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var evicted = admin.pods().inNamespace(namespace).withName("web").get();
+            if (evicted != null && evicted.getMetadata().getDeletionTimestamp() != null) {
+                // the kubelet once more: the evicted pod has shut down
+                admin.pods().inNamespace(namespace).withName("web").withGracePeriod(0).delete();
+            }
             jobs.runWithTimers(decommission);
             return api.as("alice").get("/api/requests/" + decommission).text("status").equals("COMPLETED");
         });
 
-        var pod = admin.pods().inNamespace(namespace).withName("web").get();
-        assertThat(pod == null || pod.getMetadata().getDeletionTimestamp() != null).as("evicted").isTrue();
+        assertThat(admin.pods().inNamespace(namespace).withName("web").get()).as("evicted, and gone before the node").isNull();
         assertThat(admin.nodes().withName(name).get()).isNull();
         assertThat(nodes.find(id, 0).orElseThrow().state()).isEqualTo(Nodes.State.DELETED);
         JsonNode vm = vm(name);
         assertThat(vm.path("state").asText()).isEqualTo("DECOMMISSIONED");
         assertThat(hypervisor.lookup(vm.path("host").asText(), name)).isEmpty();
         admin.namespaces().withName(namespace).delete();
+    }
+
+    @Test
+    void podsOfATenantsNamespaceTolerateItsNodesTaintByDefaultAndCannotTolerateTheirWayOntoAnotherTenantsNodes() {
+        String suffix = Requests.uniqueName("taint");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+        String namespace = "acme-web-" + suffix;
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                admin.serviceAccounts().inNamespace(namespace).withName("default").get() != null);
+
+        var plain = admin.pods().inNamespace(namespace).resource(pod("plain", null)).create();
+        assertThat(plain.getSpec().getTolerations()).anySatisfy(toleration -> {
+            assertThat(toleration.getKey()).isEqualTo("stackgate.io/tenant");
+            assertThat(toleration.getValue()).isEqualTo("acme");
+            assertThat(toleration.getEffect()).isEqualTo("NoSchedule");
+        });
+        for (var greedy : List.of(new io.fabric8.kubernetes.api.model.TolerationBuilder().withOperator("Exists").build(),
+                new io.fabric8.kubernetes.api.model.TolerationBuilder().withKey("stackgate.io/tenant").withValue("globex")
+                        .withEffect("NoSchedule").build())) {
+            var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    io.fabric8.kubernetes.client.KubernetesClientException.class,
+                    () -> admin.pods().inNamespace(namespace).resource(pod("greedy", greedy)).create());
+            assertThat(refused).as("a toleration outside the namespace's whitelist").isNotNull();
+            assertThat(refused.getCode()).isEqualTo(403);
+            assertThat(refused.getMessage()).contains("whitelist");
+        }
+        admin.namespaces().withName(namespace).delete();
+    }
+
+    private static io.fabric8.kubernetes.api.model.Pod pod(String name, io.fabric8.kubernetes.api.model.Toleration toleration) {
+        var spec = new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                .withAutomountServiceAccountToken(false).addNewContainer().withName("c").withImage("nginx")
+                .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("100m"))
+                .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi"))
+                .addToLimits("cpu", new io.fabric8.kubernetes.api.model.Quantity("100m"))
+                .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi")).endResources().endContainer();
+        if (toleration != null) {
+            spec = spec.addToTolerations(toleration);
+        }
+        return spec.endSpec().build();
     }
 
     @Test

@@ -45,6 +45,19 @@ class NodeUserDataTest {
     }
 
     @Test
+    void aTenantIdYamlWouldReadAsABooleanOrNumberStaysAString() {
+        Map<String, Object> config = new Yaml().load(NodeUserData.render(new NodeUserData.Join("sg-no-0123456789ab-0",
+                Arch.x86_64, "https://mirror.example/k8s/", "v1.29", "10.0.0.1:6443", "abcdef.0123456789abcdef", HASH,
+                NodePools.taint("no"))));
+
+        Map<String, Object> registration = child(joinConfiguration(config), "nodeRegistration");
+        assertThat(registration.get("taints").toString()).isEqualTo("[{key=stackgate.io/tenant, value=no, effect=NoSchedule}]");
+        assertThat(((List<?>) registration.get("taints")).get(0)).isInstanceOfSatisfying(Map.class, taint ->
+                assertThat(taint.get("value")).isEqualTo("no"));
+        assertThat(config.get("runcmd").toString()).contains("https://mirror.example/k8s/v1.29/deb/");
+    }
+
+    @Test
     void x86NodesGetAmd64PackagesAndOnlyTheDemoSkipsCaPinning() {
         Map<String, Object> config = new Yaml().load(NodeUserData.render(join(Arch.x86_64, null)));
 
@@ -54,8 +67,8 @@ class NodeUserDataTest {
     }
 
     private static NodeUserData.Join join(Arch arch, String hash) {
-        return new NodeUserData.Join("sg-acme-0123456789ab-2", arch, "v1.30", "10.0.0.1:6443", "abcdef.0123456789abcdef",
-                hash, NodePools.taint("acme"));
+        return new NodeUserData.Join("sg-acme-0123456789ab-2", arch, "https://pkgs.k8s.io/core:/stable:/", "v1.30",
+                "10.0.0.1:6443", "abcdef.0123456789abcdef", hash, NodePools.taint("acme"));
     }
 
     @SuppressWarnings("unchecked")

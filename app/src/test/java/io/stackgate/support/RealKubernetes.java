@@ -346,7 +346,8 @@ public final class RealKubernetes implements BeforeAllCallback, BeforeEachCallba
                 "--service-cluster-ip-range=" + SERVICE_CLUSTER_IP_RANGE,
                 "--allow-privileged=true",
                 // added to 1.20's defaults (which include NamespaceLifecycle, LimitRanger, ServiceAccount, ResourceQuota)
-                "--enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota,NodeRestriction",
+                "--enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota,NodeRestriction,"
+                        + "PodTolerationRestriction",
                 // the "kubernetes" Service's endpoints would be 127.0.0.1, which validation refuses (loopback) every
                 // 10 s; no pod runs here to use them
                 "--endpoint-reconciler-type=none",

@@ -1,0 +1,66 @@
+package io.stackgate.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A DaemonSet as far as it decides where its pods run: its node selector, the terms of its required node affinity and
+ * its tolerations, with the images it would pull there.
+ *
+ * @param requiredTerms the required node affinity's terms: a node matching any one (all of its requirements) is
+ *                      admitted; empty: no affinity
+ */
+record DaemonSetView(String namespace, String name, List<String> images, Map<String, String> nodeSelector,
+        List<List<Requirement>> requiredTerms, List<Toleration> tolerations) {
+
+    /** Whether its pods would run on a node with these labels and this taint (as the DaemonSet controller decides). */
+    boolean landsOn(Map<String, String> nodeLabels, ClusterNodes.Taint taint) {
+        boolean selected = nodeSelector.entrySet().stream()
+                .allMatch(entry -> entry.getValue().equals(nodeLabels.get(entry.getKey())));
+        boolean affine = requiredTerms.isEmpty()
+                || requiredTerms.stream().anyMatch(term -> term.stream().allMatch(requirement -> requirement.matches(nodeLabels)));
+        return selected && affine && tolerations.stream().anyMatch(toleration -> toleration.tolerates(taint));
+    }
+
+    /** A node selector requirement: {@code In}, {@code NotIn}, {@code Exists}, {@code DoesNotExist}, {@code Gt}, {@code Lt}. */
+    record Requirement(String key, String operator, List<String> values) {
+
+        boolean matches(Map<String, String> labels) {
+            String value = labels.get(key);
+            return switch (operator) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                case "Gt" -> compare(value) > 0;
+                case "Lt" -> compare(value) < 0;
+                default -> false;
+            };
+        }
+
+        /** The label's number against the one value; a label that is missing or no number matches neither way. */
+        private int compare(String value) {
+            try {
+                return value == null || values.size() != 1 ? 0 : Long.compare(Long.parseLong(value), Long.parseLong(values.get(0)));
+            } catch (NumberFormatException notANumber) {
+                return 0;
+            }
+        }
+    }
+
+    /** A toleration; an empty operator is {@code Equal}, an empty effect matches every effect. */
+    record Toleration(String key, String operator, String value, String effect) {
+
+        boolean tolerates(ClusterNodes.Taint taint) {
+            boolean effect = this.effect == null || this.effect.isEmpty() || this.effect.equals(taint.effect());
+            if (key == null || key.isEmpty()) {
+                return "Exists".equals(operator) && effect;
+            }
+            if (!key.equals(taint.key())) {
+                return false;
+            }
+            return effect && ("Exists".equals(operator) || Objects.equals(value, taint.value()));
+        }
+    }
+}
