@@ -42,8 +42,11 @@ public record NamespacePlan(String name, Map<String, String> labels, Map<String,
     public Map<String, String> annotations() {
         String tenant = "{\"key\":\"" + TENANT_LABEL + "\",\"operator\":\"Equal\",\"value\":\"" + tenantLabelValue
                 + "\",\"effect\":\"NoSchedule\"}";
+        // what the API server itself adds: DefaultTolerationSeconds, and PodTolerationRestriction for pods that are not
+        // best-effort
         String lifecycle = "{\"key\":\"node.kubernetes.io/not-ready\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"},"
-                + "{\"key\":\"node.kubernetes.io/unreachable\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"}";
+                + "{\"key\":\"node.kubernetes.io/unreachable\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"},"
+                + "{\"key\":\"node.kubernetes.io/memory-pressure\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"}";
         return Map.of("scheduler.alpha.kubernetes.io/defaultTolerations", "[" + tenant + "]",
                 "scheduler.alpha.kubernetes.io/tolerationsWhitelist", "[" + tenant + "," + lifecycle + "]");
     }

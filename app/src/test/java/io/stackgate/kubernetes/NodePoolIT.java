@@ -113,7 +113,7 @@ class NodePoolIT {
             assertThat(userData).contains("hostname: \"" + name + "\"", "swapoff -a", "containerd", "deb [arch=amd64 ",
                     "kubeadm join --config", "token: \"" + token + "\"", "- \"" + caHash + "\"",
                     "apiServerEndpoint: \"" + URI.create(RealKubernetes.cluster().apiServerUrl()).getAuthority() + "\"",
-                    "key: stackgate.io/tenant").doesNotContain("unsafeSkipCAVerification");
+                    "key: \"stackgate.io/tenant\"").doesNotContain("unsafeSkipCAVerification");
         }
         assertThat(statusWithToken("abcdef.0123456789abcdef")).as("a made-up token is not authenticated").isEqualTo(401);
 
@@ -251,9 +251,10 @@ class NodePoolIT {
             var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
                     io.fabric8.kubernetes.client.KubernetesClientException.class,
                     () -> admin.pods().inNamespace(namespace).resource(pod("greedy", greedy)).create());
+            // PodTolerationRestriction refuses with a plain admission error (1.20 answers it as 500)
             assertThat(refused).as("a toleration outside the namespace's whitelist").isNotNull();
-            assertThat(refused.getCode()).isEqualTo(403);
-            assertThat(refused.getMessage()).contains("whitelist");
+            assertThat(refused.getMessage()).contains("conflict with its namespace whitelist");
+            assertThat(admin.pods().inNamespace(namespace).withName("greedy").get()).isNull();
         }
         admin.namespaces().withName(namespace).delete();
     }
