@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default's stand-in for a cluster: fabric8's API mock server in CRUD mode, in-process on a loopback
- * port, clearly a demo (it stores objects, enforces nothing: no RBAC, no quota, no nodes). Its kubeconfig is
+ * port, clearly a demo (it stores objects, enforces nothing: no RBAC, no quota; its only kubelet is the simulated one
+ * of {@link #registerNode}). Its kubeconfig is
  * written for {@code kubectl --kubeconfig data/demo-cluster.kubeconfig …}. Never used outside the embedded default.
  */
 final class DemoCluster {
@@ -46,8 +47,9 @@ final class DemoCluster {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo cluster's kubeconfig " + kubeconfigFile, e);
         }
-        log.info("demo Kubernetes cluster '{}' (fabric8 API mock server, CRUD only — no RBAC, quota or nodes) at {}; "
-                + "kubeconfig: {}", name, url, kubeconfigFile.toAbsolutePath());
+        log.info("demo Kubernetes cluster '{}' (fabric8 API mock server, CRUD only — no RBAC or quota enforced; a "
+                + "simulated kubelet registers worker VMs as nodes) at {}; kubeconfig: {}", name, url,
+                kubeconfigFile.toAbsolutePath());
         return new DemoCluster(server, client);
     }
 
