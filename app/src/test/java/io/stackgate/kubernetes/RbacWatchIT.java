@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -27,8 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With sync on, a RoleBinding deleted or a quota edited behind the platform's back on a real API server is restored
- * by the watch, at once: the periodic full pass is an hour away here, and nobody calls a sync.
+ * With sync on, against a real API server: a RoleBinding deleted or a quota edited behind the platform's back is
+ * restored by the watch, at once (the periodic full pass is an hour away here, and nobody calls a sync); a mapping
+ * changed in tenants-config rebinds the group on reload.
  */
 @Tag("real-kubernetes")
 @ExtendWith(RealKubernetes.class)
@@ -43,13 +45,65 @@ class RbacWatchIT {
             registry.add("stackgate.kubernetes.sync.enabled", () -> "true");
             registry.add("stackgate.kubernetes.sync.interval", () -> "PT1H");
             registry.add("stackgate.kubernetes.sync.initial-delay", () -> "PT1H");
+            registry.add("stackgate.tenants.config-dir", TENANTS_CONFIG::toString);
         }
     }
+
+    /** A copy of the test tenants, so that a test may change a mapping and reload. */
+    static final Path TENANTS_CONFIG = copyOfTestTenants();
 
     @Autowired
     Api api;
     @Autowired
     Jobs jobs;
+
+    @Test
+    void aChangedMappingRebindsTheGroupInTheProjectsNamespacesOnReload() throws Exception {
+        String suffix = Requests.uniqueName("remap");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+        String name = "acme-web-" + suffix;
+        try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(
+                Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath())))).build()) {
+            assertThat(roleOf(admin, name, "oidc:/tenants/acme/engineering")).containsExactly("edit");
+            Path acme = TENANTS_CONFIG.resolve("acme.yaml");
+            String yaml = Files.readString(acme);
+            String before = "{group: /tenants/acme/engineering, role: member, clusterRole: edit}";
+            assertThat(yaml).contains(before);
+            Files.writeString(acme, yaml.replace(before, "{group: /tenants/acme/engineering, role: member, clusterRole: view}"));
+            try {
+                assertThat(api.as("admin").post("/api/admin/tenants-config/reload").status()).isEqualTo(200);
+
+                assertThat(roleOf(admin, name, "oidc:/tenants/acme/engineering")).as("rebound, the old binding gone")
+                        .containsExactly("view");
+                assertThat(roleOf(admin, name, "oidc:/tenants/acme/engineering/managers")).containsExactly("admin");
+            } finally {
+                Files.writeString(acme, yaml);
+                api.as("admin").post("/api/admin/tenants-config/reload");
+            }
+            admin.namespaces().withName(name).delete();
+        }
+    }
+
+    private static List<String> roleOf(KubernetesClient admin, String namespace, String group) {
+        return admin.rbac().roleBindings().inNamespace(namespace).list().getItems().stream()
+                .filter(binding -> binding.getSubjects().stream().anyMatch(subject -> subject.getName().equals(group)))
+                .map(binding -> binding.getRoleRef().getName()).toList();
+    }
+
+    private static Path copyOfTestTenants() {
+        try {
+            Path copy = Files.createTempDirectory("rbac-watch-tenants");
+            try (var files = Files.list(Path.of("src/test/tenants-config"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()));
+                }
+            }
+            return copy;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void aDeletedBindingAndAnEditedQuotaAreRestoredByTheWatch() throws Exception {
