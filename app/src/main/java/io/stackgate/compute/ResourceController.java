@@ -49,7 +49,7 @@ class ResourceController {
     }
 
     @Operation(summary = "Resources of the caller's tenants: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
-            + "kind=namespace, or all kinds")
+            + "kind=namespace (with the RoleBindings in force), kind=k8s-node (with the Node's state), or all kinds")
     @GetMapping
     List<?> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String state) {

@@ -34,7 +34,7 @@ interface Cluster {
      * Calls the listener with the namespace of every Stackgate RoleBinding or ResourceQuota that is changed or deleted
      * (a fabric8 informer each), so that the declared state can be restored at once.
      */
-    AutoCloseable watchDeclarations(java.util.function.Consumer<String> namespaceTouched);
+    Watch watchDeclarations(java.util.function.Consumer<String> namespaceTouched);
 
     /** Worker nodes, their bootstrap tokens and what runs on every node. */
     ClusterNodes nodes();

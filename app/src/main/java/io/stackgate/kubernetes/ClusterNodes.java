@@ -53,7 +53,7 @@ interface ClusterNodes {
     List<DaemonSetView> daemonSets();
 
     /** Calls the listener for every Node added or changed, and for all of them every {@code resync}. */
-    AutoCloseable watch(Consumer<NodeState> listener, Duration resync);
+    Watch watch(Consumer<NodeState> listener, Duration resync);
 
     /** {@code host:port} of the API server as the kubeconfig names it. */
     String apiServerEndpoint();

@@ -30,7 +30,7 @@ class Fabric8Cluster implements Cluster {
     }
 
     @Override
-    public AutoCloseable watchDeclarations(java.util.function.Consumer<String> namespaceTouched) {
+    public Watch watchDeclarations(java.util.function.Consumer<String> namespaceTouched) {
         var bindings = watch(client.rbac().roleBindings().inAnyNamespace()
                 .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
                 binding -> java.util.List.of(binding.getMetadata().getLabels(), binding.getSubjects(), binding.getRoleRef()),
@@ -39,9 +39,17 @@ class Fabric8Cluster implements Cluster {
         var quotas = watch(client.resourceQuotas().inAnyNamespace()
                 .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
                 quota -> java.util.List.of(quota.getMetadata().getLabels(), quota.getSpec()), namespaceTouched);
-        return () -> {
-            bindings.close();
-            quotas.close();
+        return new Watch() {
+            @Override
+            public boolean watching() {
+                return bindings.watching() && quotas.watching();
+            }
+
+            @Override
+            public void close() {
+                bindings.close();
+                quotas.close();
+            }
         };
     }
 
@@ -49,7 +57,7 @@ class Fabric8Cluster implements Cluster {
      * Starts the informer, which passes on the namespace of an object whose declared part changed, or that went (one
      * that appears is what Stackgate just made); an API server that does not answer is tried again while it lives.
      */
-    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> AutoCloseable watch(
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> Watch watch(
             io.fabric8.kubernetes.client.informers.SharedIndexInformer<T> informer,
             java.util.function.Function<T, Object> declared, java.util.function.Consumer<String> listener) {
         informer.addEventHandler(new io.fabric8.kubernetes.client.informers.ResourceEventHandler<T>() {
@@ -71,7 +79,7 @@ class Fabric8Cluster implements Cluster {
         });
         informer.exceptionHandler((started, failure) -> true);
         informer.start();
-        return informer::close;
+        return Fabric8Nodes.watch(informer);
     }
 
     @Override

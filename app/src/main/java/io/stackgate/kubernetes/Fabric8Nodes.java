@@ -172,7 +172,7 @@ class Fabric8Nodes implements ClusterNodes {
     }
 
     @Override
-    public AutoCloseable watch(Consumer<NodeState> listener, Duration resync) {
+    public Watch watch(Consumer<NodeState> listener, Duration resync) {
         SharedIndexInformer<Node> informer = client.nodes().runnableInformer(resync.toMillis());
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -193,7 +193,22 @@ class Fabric8Nodes implements ClusterNodes {
         // an unreachable API server (at start, or later) is tried again for as long as the watch lives
         informer.exceptionHandler((started, failure) -> true);
         informer.start();
-        return informer::close;
+        return watch(informer);
+    }
+
+    /** The informer as a {@link Watch}. */
+    static Watch watch(SharedIndexInformer<?> informer) {
+        return new Watch() {
+            @Override
+            public boolean watching() {
+                return informer.isWatching();
+            }
+
+            @Override
+            public void close() {
+                informer.close();
+            }
+        };
     }
 
     @Override

@@ -31,7 +31,7 @@ class NodeWatch {
     private final Clusters clusters;
     private final Nodes nodes;
     private final RuntimeService runtime;
-    private final List<AutoCloseable> watches = new ArrayList<>();
+    private final java.util.Map<String, Watch> watches = new java.util.LinkedHashMap<>();
 
     NodeWatch(Clusters clusters, Nodes nodes, RuntimeService runtime) {
         this.clusters = clusters;
@@ -44,7 +44,7 @@ class NodeWatch {
         for (String name : clusters.names()) {
             Cluster cluster = clusters.find(name).orElseThrow();
             try {
-                watches.add(cluster.nodes().watch(node -> onNode(name, node), clusters.config(name).nodes().resync()));
+                watches.put(name, cluster.nodes().watch(node -> onNode(name, node), clusters.config(name).nodes().resync()));
             } catch (RuntimeException unreachable) {
                 log.warn("cannot watch the nodes of cluster {}: {}", name, unreachable.getMessage());
             }
@@ -75,15 +75,16 @@ class NodeWatch {
                         NodePools.taint(node.tenantId()))));
     }
 
+    /** Per cluster: whether its watch is open now; a cluster whose watch could not even start is missing. */
+    synchronized java.util.Map<String, Boolean> watching() {
+        java.util.Map<String, Boolean> states = new java.util.LinkedHashMap<>();
+        watches.forEach((cluster, watch) -> states.put(cluster, watch.watching()));
+        return states;
+    }
+
     @PreDestroy
     synchronized void stop() {
-        for (AutoCloseable watch : watches) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                log.debug("closing a node watch: {}", e.getMessage());
-            }
-        }
+        watches.values().forEach(Watch::close);
         watches.clear();
     }
 }

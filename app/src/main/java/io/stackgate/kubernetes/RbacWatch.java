@@ -24,7 +24,7 @@ class RbacWatch {
 
     private final Clusters clusters;
     private final RbacSync sync;
-    private final List<AutoCloseable> watches = new ArrayList<>();
+    private final java.util.Map<String, Watch> watches = new java.util.LinkedHashMap<>();
 
     RbacWatch(Clusters clusters, RbacSync sync) {
         this.clusters = clusters;
@@ -35,7 +35,7 @@ class RbacWatch {
     synchronized void start() {
         for (String name : clusters.names()) {
             try {
-                watches.add(clusters.find(name).orElseThrow().watchDeclarations(namespace -> touched(name, namespace)));
+                watches.put(name, clusters.find(name).orElseThrow().watchDeclarations(namespace -> touched(name, namespace)));
             } catch (RuntimeException unreachable) {
                 log.warn("cannot watch the RoleBindings of cluster {}: {}", name, unreachable.getMessage());
             }
@@ -51,15 +51,16 @@ class RbacWatch {
         }
     }
 
+    /** Per cluster: whether its watch is open now; a cluster whose watch could not even start is missing. */
+    synchronized java.util.Map<String, Boolean> watching() {
+        java.util.Map<String, Boolean> states = new java.util.LinkedHashMap<>();
+        watches.forEach((cluster, watch) -> states.put(cluster, watch.watching()));
+        return states;
+    }
+
     @PreDestroy
     synchronized void stop() {
-        for (AutoCloseable watch : watches) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                log.debug("closing a RoleBinding watch: {}", e.getMessage());
-            }
-        }
+        watches.values().forEach(Watch::close);
         watches.clear();
     }
 }

@@ -51,6 +51,8 @@ class DemoNodePoolTest {
     Jobs jobs;
     @Autowired
     FailingHypervisor hypervisor;
+    @Autowired
+    KubernetesHealth health;
 
     KubernetesClient kubectl;
 
@@ -111,6 +113,15 @@ class DemoNodePoolTest {
             }
         });
         assertThat(hosts).as("aarch64 nodes run on aarch64 hosts").hasSize(2).containsOnly("demo-arm-1");
+    }
+
+    @Test
+    void theHealthEndpointTellsWhetherTheClustersNodesAreWatched() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var state = health.health();
+            assertThat(state.getStatus().getCode()).isEqualTo("UP");
+            assertThat(state.getDetails()).containsEntry("demo", Map.of("nodeWatch", true));
+        });
     }
 
     @Test

@@ -56,6 +56,17 @@ class RbacWatchIT {
     Api api;
     @Autowired
     Jobs jobs;
+    @Autowired
+    KubernetesHealth health;
+
+    @Test
+    void theHealthEndpointTellsBothWatchesAreOpen() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var state = health.health();
+            assertThat(state.getStatus().getCode()).isEqualTo("UP");
+            assertThat(state.getDetails()).containsEntry("kube-it", Map.of("nodeWatch", true, "rbacWatch", true));
+        });
+    }
 
     @Test
     void aChangedMappingRebindsTheGroupInTheProjectsNamespacesOnReload() throws Exception {
