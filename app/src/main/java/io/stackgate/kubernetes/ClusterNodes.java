@@ -43,7 +43,7 @@ interface ClusterNodes {
     /**
      * One round of evictions from the node (DaemonSet and mirror pods stay, as with {@code kubectl drain}); a pod whose
      * PodDisruptionBudget allows no disruption now is left for the next round. The node is drained when no pod but
-     * those is left: an evicted pod counts until it has shut down.
+     * those is left: an evicted pod counts until it has shut down, unless the node is not Ready (no kubelet will tell).
      */
     Drain evictPods(String node);
 

@@ -128,6 +128,8 @@ class Fabric8Nodes implements ClusterNodes {
     @Override
     public Drain evictPods(String node) {
         boolean policyV1 = client.supports("policy/v1", "PodDisruptionBudget");
+        // a node that is not Ready has no kubelet to confirm a pod's shutdown: its evicted pods are as good as gone
+        boolean ready = node(node).map(NodeState::ready).orElse(false);
         List<String> remaining = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
         for (Pod pod : client.pods().inAnyNamespace().withField("spec.nodeName", node).list().getItems()) {
@@ -135,10 +137,13 @@ class Fabric8Nodes implements ClusterNodes {
                 continue;
             }
             String name = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-            remaining.add(name);
             if (pod.getMetadata().getDeletionTimestamp() != null) {
-                continue; // evicted, shutting down
+                if (ready) {
+                    remaining.add(name); // evicted, shutting down
+                }
+                continue;
             }
+            remaining.add(name);
             var resource = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
             try {
                 boolean evicted = policyV1
@@ -147,6 +152,8 @@ class Fabric8Nodes implements ClusterNodes {
                         : resource.evict(); // policy/v1beta1: API servers before 1.21
                 if (!evicted) {
                     blocked.add(name + " (its PodDisruptionBudget allows no disruption now)");
+                } else if (!ready) {
+                    remaining.remove(name);
                 }
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {

@@ -46,7 +46,12 @@ public record NamespacePlan(String name, Map<String, String> labels, Map<String,
         // best-effort
         String lifecycle = "{\"key\":\"node.kubernetes.io/not-ready\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"},"
                 + "{\"key\":\"node.kubernetes.io/unreachable\",\"operator\":\"Exists\",\"effect\":\"NoExecute\"},"
-                + "{\"key\":\"node.kubernetes.io/memory-pressure\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"}";
+                + "{\"key\":\"node.kubernetes.io/memory-pressure\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"},"
+                // and what the DaemonSet controller adds to its pods
+                + "{\"key\":\"node.kubernetes.io/disk-pressure\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"},"
+                + "{\"key\":\"node.kubernetes.io/pid-pressure\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"},"
+                + "{\"key\":\"node.kubernetes.io/unschedulable\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"},"
+                + "{\"key\":\"node.kubernetes.io/network-unavailable\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"}";
         return Map.of("scheduler.alpha.kubernetes.io/defaultTolerations", "[" + tenant + "]",
                 "scheduler.alpha.kubernetes.io/tolerationsWhitelist", "[" + tenant + "," + lifecycle + "]");
     }

@@ -48,6 +48,15 @@ class NodePoolCheck implements SpecCheck {
                 throw new InvalidInput("spec.node", "node " + node.name() + " is already gone");
             }
         }
+        if (spec instanceof DecommissionSpec decommission) {
+            // two decommissions draining one node would each restart the other's drain clock
+            nodes.ofRequest(decommission.requestId()).stream()
+                    .filter(node -> decommission.node() == null || node.index() == decommission.node())
+                    .filter(node -> node.state() == Nodes.State.DRAINING).findFirst().ifPresent(node -> {
+                        throw new InvalidInput(decommission.node() == null ? "spec.requestId" : "spec.node", "node "
+                                + node.name() + " is being drained by decommission " + node.drainRequestId());
+                    });
+        }
         if (spec instanceof NodePoolSpec pool) {
             try {
                 refusal(tenantId, projectId, pool).ifPresent(refused -> {

@@ -1,6 +1,7 @@
 package io.stackgate.kubernetes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -68,11 +69,14 @@ public class NodePools implements VmTemplates {
         return name;
     }
 
-    /** The node's token, valid for at least the join timeout from now (a fresh one if the old one would not be). */
+    /**
+     * The node's token, valid for at least the join timeout and an hour for the VM's remaining steps and its boot from
+     * now (a fresh one if the old one would not be).
+     */
     private BootstrapToken token(Cluster cluster, String requestId, int index) {
         KubernetesProperties.NodeSettings settings = config(cluster).nodes();
         BootstrapToken token = cluster.nodes().ensureBootstrapToken(requestId, index,
-                clock.instant().plus(settings.tokenTtl()), settings.joinTimeout());
+                clock.instant().plus(settings.tokenTtl()), settings.joinTimeout().plus(Duration.ofHours(1)));
         nodes.token(requestId, index, token.id(), clock.instant());
         return token;
     }

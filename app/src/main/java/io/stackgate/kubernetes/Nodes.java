@@ -22,8 +22,10 @@ class Nodes {
         JOINING, READY, FAILED, DRAINING, DELETED
     }
 
+    /** @param drainRequestId the decommission that drains (or last drained) the node */
     record Row(String requestId, int index, String cluster, String name, String tenantId, String projectId, String arch,
-            State state, String stateReason, Instant drainStartedAt, Instant createdAt, Instant updatedAt) {
+            State state, String stateReason, Instant drainStartedAt, String drainRequestId, Instant createdAt,
+            Instant updatedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -121,7 +123,8 @@ class Nodes {
         return new Row(rs.getString("request_id"), rs.getInt("node_index"), rs.getString("cluster_name"),
                 rs.getString("node_name"), rs.getString("tenant_id"), rs.getString("project_id"), rs.getString("arch"),
                 State.valueOf(rs.getString("state")), rs.getString("state_reason"),
-                drain == null ? null : drain.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                drain == null ? null : drain.toInstant(), rs.getString("drain_request_id"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -100,7 +100,7 @@ class NodeDecommissioningTest {
 
     private static Nodes.Row node(int index) {
         return new Nodes.Row(POOL, index, "kube", "node-" + index, "acme", "web", "x86_64", Nodes.State.READY, null, null,
-                Instant.now(), Instant.now());
+                null, Instant.now(), Instant.now());
     }
 
     private static ResourceRequest request(String id, io.stackgate.requests.RequestSpec spec) {

@@ -231,6 +231,40 @@ class NodePoolIT {
     }
 
     @Test
+    void aNodeThatIsNoLongerReadyIsDrainedWithoutWaitingForAShutdownNoKubeletWillConfirm() {
+        String id = submitNodes(1);
+        jobs.run(id);
+        String name = VmNaming.domainName("acme", id, 0);
+        registerReadyNode(name, "amd64");
+        settle(id);
+        String namespace = Requests.uniqueName("lost");
+        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(namespace).endMetadata().build()).create();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                admin.serviceAccounts().inNamespace(namespace).withName("default").get() != null);
+        admin.pods().inNamespace(namespace).resource(pod("web", null).edit().editSpec().withNodeName(name)
+                .addNewToleration().withKey("stackgate.io/tenant").withValue("acme").withEffect("NoSchedule")
+                .endToleration().endSpec().build()).create();
+        // the VM died: its kubelet stops reporting, the node is no longer Ready
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> admin.nodes().withName(name).editStatus(node -> {
+            node.getStatus().getConditions().forEach(condition -> condition.setStatus("Unknown"));
+            return node;
+        }) != null);
+
+        String decommission = submit(api, "alice", "acme", "web", "decommission", Map.of("requestId", id)).path("id")
+                .asText();
+        Requests.approveAll(api, decommission);
+        jobs.run(decommission);
+
+        assertThat(api.as("alice").get("/api/requests/" + decommission).text("status"))
+                .as("drained in the first round, no wait for the pod").isEqualTo("COMPLETED");
+        assertThat(admin.nodes().withName(name).get()).isNull();
+        var pod = admin.pods().inNamespace(namespace).withName("web").get();
+        assertThat(pod == null || pod.getMetadata().getDeletionTimestamp() != null).as("evicted").isTrue();
+        admin.namespaces().withName(namespace).delete();
+    }
+
+    @Test
     void podsOfATenantsNamespaceTolerateItsNodesTaintByDefaultAndCannotTolerateTheirWayOntoAnotherTenantsNodes() {
         String suffix = Requests.uniqueName("taint");
         String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
