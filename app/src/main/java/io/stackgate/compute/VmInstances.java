@@ -63,26 +63,13 @@ class VmInstances {
 
     /** VMs of these tenants, optionally of one tenant, project and state, newest first. */
     List<VmInstance> search(Collection<String> tenants, String tenant, String project, VmState state, int limit) {
-        if (tenants.isEmpty()) {
+        ResourceScope scope = new ResourceScope(tenants, tenant, project, state == null ? null : state.name());
+        if (scope.none()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from vm_instance where tenant_id in (:tenants)");
-        var spec = new java.util.HashMap<String, Object>();
-        spec.put("tenants", tenants);
-        if (tenant != null) {
-            sql.append(" and tenant_id = :tenant");
-            spec.put("tenant", tenant);
-        }
-        if (project != null) {
-            sql.append(" and project_id = :project");
-            spec.put("project", project);
-        }
-        if (state != null) {
-            sql.append(" and state = :state");
-            spec.put("state", state.name());
-        }
-        sql.append(" order by created_at desc, request_id, vm_index");
-        return jdbc.sql(sql.toString()).params(spec).query(VmInstances::map).list().stream().limit(limit).toList();
+        return jdbc.sql("select " + COLUMNS + " from vm_instance" + scope.where()
+                        + " order by created_at desc, request_id, vm_index")
+                .params(scope.params()).query(VmInstances::map).list().stream().limit(limit).toList();
     }
 
     /** Running or stopped VMs with a lease that also meet {@code leaseCondition} (SQL with one timestamp parameter). */

@@ -3,6 +3,7 @@ package io.stackgate.kubernetes;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
 import io.stackgate.identity.Caller;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ class NamespaceResources implements ResourceSource {
         if (tenant != null && !caller.canSee(tenant)) {
             return List.of();
         }
-        return namespaces.search(caller.tenants(), tenant, project, state).stream().map(this::view).toList();
+        return namespaces.search(new ResourceScope(caller.tenants(), tenant, project, state)).stream().map(this::view).toList();
     }
 
     private NamespaceView view(Namespaces.Row row) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
 import io.stackgate.identity.Caller;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ class NodeResources implements ResourceSource {
         if (tenant != null && !caller.canSee(tenant)) {
             return List.of();
         }
-        List<Nodes.Row> rows = nodes.search(caller.tenants(), tenant, project, state);
+        List<Nodes.Row> rows = nodes.search(new ResourceScope(caller.tenants(), tenant, project, state));
         Map<String, Map<String, ClusterNodes.NodeState>> live = new java.util.HashMap<>();
         rows.stream().filter(NodeResources::present).map(Nodes.Row::cluster).distinct()
                 .forEach(cluster -> live.put(cluster, liveNodes(cluster)));

@@ -4,12 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import io.stackgate.compute.ResourceScope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,27 +65,12 @@ class Nodes {
     }
 
     /** Nodes of these tenants, optionally narrowed, newest first. */
-    List<Row> search(Collection<String> tenants, String tenant, String project, String state) {
-        if (tenants.isEmpty()) {
+    List<Row> search(ResourceScope scope) {
+        if (scope.none()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select * from k8s_node where tenant_id in (:tenants)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("tenants", tenants);
-        if (tenant != null) {
-            sql.append(" and tenant_id = :tenant");
-            params.put("tenant", tenant);
-        }
-        if (project != null) {
-            sql.append(" and project_id = :project");
-            params.put("project", project);
-        }
-        if (state != null) {
-            sql.append(" and state = :state");
-            params.put("state", state);
-        }
-        return jdbc.sql(sql.append(" order by created_at desc, node_index").toString()).params(params)
-                .query(Nodes::map).list();
+        return jdbc.sql("select * from k8s_node" + scope.where() + " order by created_at desc, node_index")
+                .params(scope.params()).query(Nodes::map).list();
     }
 
     void token(String requestId, int index, String tokenId, Instant now) {
