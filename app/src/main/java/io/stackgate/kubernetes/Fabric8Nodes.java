@@ -41,6 +41,7 @@ class Fabric8Nodes implements ClusterNodes {
 
     private final KubernetesClient client;
     private final SecureRandom random = new SecureRandom();
+    private volatile Boolean policyV1;
 
     Fabric8Nodes(KubernetesClient client) {
         this.client = client;
@@ -127,7 +128,7 @@ class Fabric8Nodes implements ClusterNodes {
 
     @Override
     public Drain evictPods(String node) {
-        boolean policyV1 = client.supports("policy/v1", "PodDisruptionBudget");
+        boolean policyV1 = policyV1();
         // a node that is not Ready has no kubelet to confirm a pod's shutdown: its evicted pods are as good as gone
         boolean ready = node(node).map(NodeState::ready).orElse(false);
         List<String> remaining = new ArrayList<>();
@@ -166,6 +167,16 @@ class Fabric8Nodes implements ClusterNodes {
             }
         }
         return new Drain(List.copyOf(remaining), List.copyOf(blocked));
+    }
+
+    /** Whether the API server serves policy/v1 (1.21 and later), asked once: it does not change under a client. */
+    private boolean policyV1() {
+        Boolean served = policyV1;
+        if (served == null) {
+            served = client.supports("policy/v1", "PodDisruptionBudget");
+            policyV1 = served;
+        }
+        return served;
     }
 
     @Override

@@ -52,7 +52,10 @@ class NodeWatch {
     }
 
     void onNode(String cluster, ClusterNodes.NodeState node) {
-        if (!node.ready() || nodes.joining(cluster, node.name()).isEmpty()) {
+        // every node of the cluster comes by at each resync: only a Ready one Stackgate has not labelled yet may be
+        // joining, and only those are looked up
+        if (!node.ready() || node.labels().containsKey(NamespacePlan.REQUEST_LABEL)
+                || nodes.joining(cluster, node.name()).isEmpty()) {
             return;
         }
         try {
