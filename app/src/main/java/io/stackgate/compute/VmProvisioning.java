@@ -19,7 +19,6 @@ import io.stackgate.compute.PlacementResult.NoCapacity;
 import io.stackgate.compute.PlacementResult.Placed;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
-import io.stackgate.requests.VmSpec;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -287,17 +286,13 @@ public class VmProvisioning {
         return host.storage().consoleDir() + "/" + naming.domain() + ".console.log";
     }
 
-    /** VM {@code vmIndex} of the request: its own spec for a VM request, otherwise what a {@link VmTemplates} derives. */
+    /** VM {@code vmIndex} of the request, as the {@link VmTemplates} that handles the request derives it. */
     public VmTemplate template(ResourceRequest request, int vmIndex) {
-        if (request.spec() instanceof VmSpec spec) {
-            return new VmTemplate(VmNaming.hostname(spec.name(), vmIndex), Arch.valueOf(spec.arch()), spec.vcpus(),
-                    spec.memoryMiB(), spec.diskGiB(), spec.image(), spec.gpus(), spec.sshKeys(), spec.leaseDays());
-        }
         return templates(request).template(request, vmIndex);
     }
 
     private String userData(ResourceRequest request, int vmIndex) {
-        return request.spec() instanceof VmSpec spec ? spec.userData() : templates(request).userData(request, vmIndex);
+        return templates(request).userData(request, vmIndex);
     }
 
     private VmTemplates templates(ResourceRequest request) {

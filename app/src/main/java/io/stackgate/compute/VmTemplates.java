@@ -3,8 +3,8 @@ package io.stackgate.compute;
 import io.stackgate.requests.ResourceRequest;
 
 /**
- * Derives the VMs of a request whose spec is not a plain VM (the Kubernetes capability's node pools); the compute
- * capability asks each such bean whether it handles the request. VM requests need none: compute reads their spec.
+ * Derives the VMs of a request: a {@code vm} request's from its spec ({@code VmRequestTemplates}), a node pool's as
+ * the Kubernetes capability makes its workers; compute asks each such bean whether it handles the request.
  */
 public interface VmTemplates {
 
