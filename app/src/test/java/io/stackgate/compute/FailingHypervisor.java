@@ -186,6 +186,15 @@ public class FailingHypervisor implements Hypervisor {
         fault("upload", true);
     }
 
+    /** The cloud-config user-data in the seed ISO last uploaded for the domain (ISO 9660 keeps file contents as is). */
+    public String userData(String domain) {
+        byte[] seed = uploaded(domain + "-seed.iso").orElseThrow(() -> new AssertionError("no seed uploaded for " + domain));
+        String iso = new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = iso.indexOf("#cloud-config");
+        int end = iso.indexOf('\0', start);
+        return new String(seed, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** What was last uploaded into the volume of that name (the test driver keeps no content): a VM's seed. */
     public Optional<byte[]> uploaded(String volume) {
         return Optional.ofNullable(uploads.get(volume)).map(byte[]::clone);

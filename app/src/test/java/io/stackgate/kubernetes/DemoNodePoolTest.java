@@ -4,7 +4,6 @@ import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class DemoNodePoolTest {
     @Test
     void anApprovedNodeRequestEndsWithJoinedLabelledTaintedNodesOnVmsOfTheArch() {
         String id = submitNodes("aarch64", 2);
-        settle(id);
+        jobs.runUntilEnded(id);
 
         assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
         for (int index = 0; index < 2; index++) {
@@ -85,7 +84,7 @@ class DemoNodePoolTest {
                 assertThat(taint.getValue()).isEqualTo("acme");
                 assertThat(taint.getEffect()).isEqualTo("NoSchedule");
             });
-            String userData = userData(name);
+            String userData = hypervisor.userData(name);
             assertThat(userData).startsWith("#cloud-config").contains("hostname: \"" + name + "\"", "swapoff -a", "containerd",
                     "deb [arch=arm64 ", "kubeadm join --config", "unsafeSkipCAVerification: true")
                     .containsPattern("token: \"[a-z0-9]{6}\\.[a-z0-9]{16}\"");
@@ -127,13 +126,13 @@ class DemoNodePoolTest {
     @Test
     void decommissioningOneNodeDrainsAndRemovesItAloneAndShrinksThePoolsQuota() {
         String id = submitNodes("x86_64", 2);
-        settle(id);
+        jobs.runUntilEnded(id);
         int nodesBefore = usedNodes();
 
         String decommission = submit(api, "alice", "acme", "web", "decommission", Map.of("requestId", id, "node", 1))
                 .path("id").asText();
         Requests.approveAll(api, decommission);
-        settle(decommission);
+        jobs.runUntilEnded(decommission);
 
         assertThat(api.as("alice").get("/api/requests/" + decommission).text("status")).isEqualTo("COMPLETED");
         assertThat(kubectl.nodes().withName(VmNaming.domainName("acme", id, 1)).get()).isNull();
@@ -186,14 +185,6 @@ class DemoNodePoolTest {
         return spec;
     }
 
-    /** Runs the request's jobs until it is done; the node watch correlates Ready nodes from its own thread meanwhile. */
-    private void settle(String id) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            jobs.run(id);
-            String status = api.as("alice").get("/api/requests/" + id).text("status");
-            return status.equals("COMPLETED") || status.equals("FAILED");
-        });
-    }
 
     private int usedNodes() {
         JsonNode projects = api.as("alice").get("/api/tenants/acme/projects").body();
@@ -205,13 +196,6 @@ class DemoNodePoolTest {
         throw new AssertionError("no project web");
     }
 
-    private String userData(String domain) {
-        byte[] seed = hypervisor.uploaded(domain + "-seed.iso").orElseThrow();
-        String iso = new String(seed, StandardCharsets.ISO_8859_1);
-        int start = iso.indexOf("#cloud-config");
-        int end = iso.indexOf('\0', start);
-        return new String(seed, start, end - start, StandardCharsets.UTF_8);
-    }
 
     private static io.fabric8.kubernetes.api.model.apps.DaemonSet cni(String image) {
         return new DaemonSetBuilder().withNewMetadata().withName("cni").withNamespace("kube-system").endMetadata()

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,8 +96,7 @@ class KubernetesOidcIT {
     void connect() throws IOException {
         cluster = cluster();
         keycloak = RealKeycloak.https();
-        admin = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(cluster.kubeconfigPath())))).build();
+        admin = cluster.adminClient();
         awaitAuthenticator();
     }
 

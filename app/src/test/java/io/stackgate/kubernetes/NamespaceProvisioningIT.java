@@ -4,17 +4,13 @@ import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.RealKubernetes;
@@ -59,9 +55,7 @@ class NamespaceProvisioningIT {
 
     @BeforeEach
     void adminClient() throws Exception {
-        admin = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath()))))
-                .build();
+        admin = RealKubernetes.cluster().adminClient();
     }
 
     @AfterEach

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
@@ -26,9 +24,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudgetBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.stackgate.compute.FailingHypervisor;
 import io.stackgate.compute.VmNaming;
 import io.stackgate.support.Api;
@@ -81,9 +77,7 @@ class NodePoolIT {
 
     @BeforeEach
     void adminClient() throws Exception {
-        admin = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath()))))
-                .build();
+        admin = RealKubernetes.cluster().adminClient();
     }
 
     @AfterEach
@@ -109,7 +103,7 @@ class NodePoolIT {
             String token = decoded(secret, "token-id") + "." + decoded(secret, "token-secret");
             assertThat(statusWithToken(token)).as("the API server authenticates the bootstrap token (403, not 401)")
                     .isEqualTo(403);
-            String userData = userData(name);
+            String userData = hypervisor.userData(name);
             assertThat(userData).contains("hostname: \"" + name + "\"", "swapoff -a", "containerd", "deb [arch=amd64 ",
                     "kubeadm join --config", "token: \"" + token + "\"", "- \"" + caHash + "\"",
                     "apiServerEndpoint: \"" + URI.create(RealKubernetes.cluster().apiServerUrl()).getAuthority() + "\"",
@@ -120,7 +114,7 @@ class NodePoolIT {
         for (int index = 0; index < 3; index++) {
             registerReadyNode(VmNaming.domainName("acme", id, index), "amd64");
         }
-        settle(id);
+        jobs.runUntilEnded(id);
 
         assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
         for (int index = 0; index < 3; index++) {
@@ -151,7 +145,7 @@ class NodePoolIT {
         });
 
         jobs.runWithTimers(id); // the join timeout of the node that never registered fires now
-        settle(id);
+        jobs.runUntilEnded(id);
 
         assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
         Nodes.Row failed = nodes.find(id, 1).orElseThrow();
@@ -170,20 +164,8 @@ class NodePoolIT {
     @Test
     void decommissionCordonsWaitsForThePodDisruptionBudgetEvictsAndDeletesTheNode() {
         String id = submitNodes(1);
-        jobs.run(id);
-        String name = VmNaming.domainName("acme", id, 0);
-        registerReadyNode(name, "amd64");
-        settle(id);
-        String namespace = Requests.uniqueName("drain");
-        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-                .withName(namespace).endMetadata().build()).create();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.serviceAccounts().inNamespace(namespace).withName("default").get() != null);
-        admin.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName("web")
-                .addToLabels("app", "web").endMetadata().withNewSpec().withNodeName(name)
-                .withAutomountServiceAccountToken(false)
-                .addNewToleration().withKey("stackgate.io/tenant").withValue("acme").withEffect("NoSchedule").endToleration()
-                .addNewContainer().withName("web").withImage("nginx").endContainer().endSpec().build()).create();
+        String name = joinOneNode(id);
+        String namespace = namespaceWithPodOn(name, "drain");
         // the kubelet again: the pod runs and is ready (a Pending pod may be evicted whatever its budget says)
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> admin.pods().inNamespace(namespace)
                 .withName("web").editStatus(pod -> {
@@ -233,18 +215,8 @@ class NodePoolIT {
     @Test
     void aNodeThatIsNoLongerReadyIsDrainedWithoutWaitingForAShutdownNoKubeletWillConfirm() {
         String id = submitNodes(1);
-        jobs.run(id);
-        String name = VmNaming.domainName("acme", id, 0);
-        registerReadyNode(name, "amd64");
-        settle(id);
-        String namespace = Requests.uniqueName("lost");
-        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-                .withName(namespace).endMetadata().build()).create();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.serviceAccounts().inNamespace(namespace).withName("default").get() != null);
-        admin.pods().inNamespace(namespace).resource(pod("web", null).edit().editSpec().withNodeName(name)
-                .addNewToleration().withKey("stackgate.io/tenant").withValue("acme").withEffect("NoSchedule")
-                .endToleration().endSpec().build()).create();
+        String name = joinOneNode(id);
+        String namespace = namespaceWithPodOn(name, "lost");
         // the VM died: its kubelet stops reporting, the node is no longer Ready
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> admin.nodes().withName(name).editStatus(node -> {
             node.getStatus().getConditions().forEach(condition -> condition.setStatus("Unknown"));
@@ -270,8 +242,7 @@ class NodePoolIT {
         String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
         jobs.run(id);
         String namespace = "acme-web-" + suffix;
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.serviceAccounts().inNamespace(namespace).withName("default").get() != null);
+        awaitServiceAccount(namespace);
 
         var plain = admin.pods().inNamespace(namespace).resource(pod("plain", null)).create();
         assertThat(plain.getSpec().getTolerations()).anySatisfy(toleration -> {
@@ -291,6 +262,34 @@ class NodePoolIT {
             assertThat(admin.pods().inNamespace(namespace).withName("greedy").get()).isNull();
         }
         admin.namespaces().withName(namespace).delete();
+    }
+
+    /** Joins node 0 of the request, the test playing its kubelet; answers the Node's name. */
+    private String joinOneNode(String id) {
+        jobs.run(id);
+        String name = VmNaming.domainName("acme", id, 0);
+        registerReadyNode(name, "amd64");
+        jobs.runUntilEnded(id);
+        return name;
+    }
+
+    /** A namespace of no tenant with a pod "web" (label app=web) bound to the node, tolerating acme's taint. */
+    private String namespaceWithPodOn(String node, String prefix) {
+        String namespace = Requests.uniqueName(prefix);
+        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(namespace).endMetadata().build()).create();
+        awaitServiceAccount(namespace);
+        var tenantNodes = new io.fabric8.kubernetes.api.model.TolerationBuilder().withKey("stackgate.io/tenant")
+                .withValue("acme").withEffect("NoSchedule").build();
+        admin.pods().inNamespace(namespace).resource(pod("web", tenantNodes).edit().editMetadata()
+                .addToLabels("app", "web").endMetadata().editSpec().withNodeName(node).endSpec().build()).create();
+        return namespace;
+    }
+
+    /** Pods can be made once the service-account controller has made the namespace's default account. */
+    private void awaitServiceAccount(String namespace) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                admin.serviceAccounts().inNamespace(namespace).withName("default").get() != null);
     }
 
     private static io.fabric8.kubernetes.api.model.Pod pod(String name, io.fabric8.kubernetes.api.model.Toleration toleration) {
@@ -345,13 +344,6 @@ class NodePoolIT {
         return api.as("alice").get("/api/resources/" + domain).body();
     }
 
-    private void settle(String id) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            jobs.run(id);
-            String status = api.as("alice").get("/api/requests/" + id).text("status");
-            return status.equals("COMPLETED") || status.equals("FAILED");
-        });
-    }
 
     /** What a kubelet does after {@code kubeadm join}: registers its Node and reports it Ready. */
     private void registerReadyNode(String name, String arch) {
@@ -391,11 +383,4 @@ class NodePoolIT {
         return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
 
-    private String userData(String domain) {
-        byte[] seed = hypervisor.uploaded(domain + "-seed.iso").orElseThrow();
-        String iso = new String(seed, StandardCharsets.ISO_8859_1);
-        int start = iso.indexOf("#cloud-config");
-        int end = iso.indexOf('\0', start);
-        return new String(seed, start, end - start, StandardCharsets.UTF_8);
-    }
 }

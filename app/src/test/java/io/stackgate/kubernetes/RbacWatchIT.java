@@ -12,9 +12,7 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.RealKubernetes;
@@ -74,8 +72,7 @@ class RbacWatchIT {
         String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
         jobs.run(id);
         String name = "acme-web-" + suffix;
-        try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(
-                Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath())))).build()) {
+        try (KubernetesClient admin = RealKubernetes.cluster().adminClient()) {
             assertThat(roleOf(admin, name, "oidc:/tenants/acme/engineering")).containsExactly("edit");
             Path acme = TENANTS_CONFIG.resolve("acme.yaml");
             String yaml = Files.readString(acme);
@@ -122,8 +119,7 @@ class RbacWatchIT {
         String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
         jobs.run(id);
         String name = "acme-web-" + suffix;
-        try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(
-                Config.fromKubeconfig(Files.readString(Path.of(RealKubernetes.cluster().kubeconfigPath())))).build()) {
+        try (KubernetesClient admin = RealKubernetes.cluster().adminClient()) {
             var bindings = admin.rbac().roleBindings().inNamespace(name);
             String deleted = bindings.list().getItems().get(0).getMetadata().getName();
             String uid = bindings.withName(deleted).get().getMetadata().getUid();

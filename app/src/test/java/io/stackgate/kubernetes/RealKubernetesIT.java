@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +21,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackgate.support.RealKubernetes;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +51,7 @@ class RealKubernetesIT {
     void connect(RealKubernetes realKubernetes) throws IOException {
         if (client == null) {
             cluster = realKubernetes;
-            client = new KubernetesClientBuilder()
-                    .withConfig(Config.fromKubeconfig(Files.readString(Path.of(cluster.kubeconfigPath())))).build();
+            client = cluster.adminClient();
         }
     }
 

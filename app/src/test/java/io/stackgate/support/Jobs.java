@@ -27,6 +27,19 @@ public class Jobs {
         drain(requestId, false);
     }
 
+    /**
+     * Runs the request's jobs until its process has ended (COMPLETED or FAILED), for requests that also wait on work
+     * outside the jobs (a Node informer correlating a message from its own thread); gives up after a minute.
+     */
+    public void runUntilEnded(String requestId) {
+        String root = rootOf(requestId);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    drain(requestId, false);
+                    return history.createHistoricProcessInstanceQuery().processInstanceId(root).finished().count() == 1;
+                });
+    }
+
     /** Like {@link #run}, but also fires due and not-yet-due timers (one round of each waiting timer). */
     public void runWithTimers(String requestId) {
         drain(requestId, true);

@@ -147,6 +147,16 @@ public final class RealKubernetes implements BeforeAllCallback, BeforeEachCallba
         return kubeconfig.toString();
     }
 
+    /** A fabric8 client as the admin of {@link #kubeconfigPath()}; the caller closes it. */
+    public io.fabric8.kubernetes.client.KubernetesClient adminClient() {
+        try {
+            return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                    io.fabric8.kubernetes.client.Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code https://127.0.0.1:<port>} */
     public String apiServerUrl() {
         return apiServerUrl;
