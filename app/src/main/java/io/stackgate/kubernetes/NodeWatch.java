@@ -1,7 +1,5 @@
 package io.stackgate.kubernetes;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import io.stackgate.compute.ComputeEvents.VmProvisioned;
 import io.stackgate.compute.Arch;
@@ -31,7 +29,7 @@ class NodeWatch {
     private final Clusters clusters;
     private final Nodes nodes;
     private final RuntimeService runtime;
-    private final java.util.Map<String, Watch> watches = new java.util.LinkedHashMap<>();
+    private final ClusterWatches watches = new ClusterWatches("nodes");
 
     NodeWatch(Clusters clusters, Nodes nodes, RuntimeService runtime) {
         this.clusters = clusters;
@@ -40,15 +38,9 @@ class NodeWatch {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
-        for (String name : clusters.names()) {
-            Cluster cluster = clusters.find(name).orElseThrow();
-            try {
-                watches.put(name, cluster.nodes().watch(node -> onNode(name, node), clusters.config(name).nodes().resync()));
-            } catch (RuntimeException unreachable) {
-                log.warn("cannot watch the nodes of cluster {}: {}", name, unreachable.getMessage());
-            }
-        }
+    void start() {
+        watches.start(clusters, (name, cluster) -> cluster.nodes().watch(node -> onNode(name, node),
+                clusters.config(name).nodes().resync()));
     }
 
     void onNode(String cluster, ClusterNodes.NodeState node) {
@@ -78,16 +70,13 @@ class NodeWatch {
                         NodePools.taint(node.tenantId()))));
     }
 
-    /** Per cluster: whether its watch is open now; a cluster whose watch could not even start is missing. */
-    synchronized java.util.Map<String, Boolean> watching() {
-        java.util.Map<String, Boolean> states = new java.util.LinkedHashMap<>();
-        watches.forEach((cluster, watch) -> states.put(cluster, watch.watching()));
-        return states;
+    /** Per cluster: whether its watch is open now. */
+    java.util.Map<String, Boolean> watching() {
+        return watches.watching();
     }
 
     @PreDestroy
-    synchronized void stop() {
-        watches.values().forEach(Watch::close);
-        watches.clear();
+    void stop() {
+        watches.close();
     }
 }

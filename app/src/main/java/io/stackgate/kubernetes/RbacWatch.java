@@ -1,7 +1,5 @@
 package io.stackgate.kubernetes;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -24,7 +22,7 @@ class RbacWatch {
 
     private final Clusters clusters;
     private final RbacSync sync;
-    private final java.util.Map<String, Watch> watches = new java.util.LinkedHashMap<>();
+    private final ClusterWatches watches = new ClusterWatches("RoleBindings");
 
     RbacWatch(Clusters clusters, RbacSync sync) {
         this.clusters = clusters;
@@ -32,14 +30,8 @@ class RbacWatch {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
-        for (String name : clusters.names()) {
-            try {
-                watches.put(name, clusters.find(name).orElseThrow().watchDeclarations(namespace -> touched(name, namespace)));
-            } catch (RuntimeException unreachable) {
-                log.warn("cannot watch the RoleBindings of cluster {}: {}", name, unreachable.getMessage());
-            }
-        }
+    void start() {
+        watches.start(clusters, (name, cluster) -> cluster.watchDeclarations(namespace -> touched(name, namespace)));
     }
 
     private void touched(String cluster, String namespace) {
@@ -51,16 +43,13 @@ class RbacWatch {
         }
     }
 
-    /** Per cluster: whether its watch is open now; a cluster whose watch could not even start is missing. */
-    synchronized java.util.Map<String, Boolean> watching() {
-        java.util.Map<String, Boolean> states = new java.util.LinkedHashMap<>();
-        watches.forEach((cluster, watch) -> states.put(cluster, watch.watching()));
-        return states;
+    /** Per cluster: whether its watch is open now. */
+    java.util.Map<String, Boolean> watching() {
+        return watches.watching();
     }
 
     @PreDestroy
-    synchronized void stop() {
-        watches.values().forEach(Watch::close);
-        watches.clear();
+    void stop() {
+        watches.close();
     }
 }
