@@ -82,7 +82,7 @@ public class ApprovalService {
                     continue;
                 }
                 ResourceRequest request = requests.load(businessKey(task));
-                if (request.requester().equals(caller.username()) || decisions.hasDecided(request.id(), caller.username())) {
+                if (request.requesterId().equals(caller.id()) || decisions.hasDecided(request.id(), caller.id())) {
                     continue;
                 }
                 inbox.add(view(task, request));
@@ -173,7 +173,7 @@ public class ApprovalService {
             String level = level(taskId);
             String decision = approved ? "approved" : "rejected";
             Instant now = Instant.now();
-            decisions.record(taskId, request.id(), request.tenantId(), level, decision, caller.username(), comment, now);
+            decisions.record(taskId, request.id(), request.tenantId(), level, decision, caller.username(), caller.id(), comment, now);
             taskService.setVariablesLocal(taskId, variables("decision", decision, "decidedBy", caller.username(),
                     "comment", comment));
             events.publishEvent(new ApprovalDecided(request.id(), request.tenantId(), level, decision, caller.username(),
@@ -226,10 +226,10 @@ public class ApprovalService {
         if (caller.isAuditor()) {
             throw new Forbidden("auditors read; they do not decide");
         }
-        if (request.requester().equals(caller.username())) {
+        if (request.requesterId().equals(caller.id())) {
             throw new Forbidden("nobody approves their own request");
         }
-        if (decisions.hasDecided(request.id(), caller.username())) {
+        if (decisions.hasDecided(request.id(), caller.id())) {
             throw new Forbidden("you already decided another level of this request");
         }
     }

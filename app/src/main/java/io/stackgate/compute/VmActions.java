@@ -111,7 +111,7 @@ public class VmActions {
         if (caller.isAuditor()) {
             return false;
         }
-        if (vm.owner().equals(caller.username()) || caller.administers(vm.tenantId())) {
+        if (caller.id().equals(vm.ownerId()) || caller.administers(vm.tenantId())) {
             return true;
         }
         return tenants.find(vm.tenantId()).flatMap(tenant -> tenant.project(vm.projectId()))

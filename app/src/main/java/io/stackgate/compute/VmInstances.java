@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VmInstances {
 
-    private static final String COLUMNS = "request_id, vm_index, tenant_id, project_id, owner_name, domain_name, "
+    private static final String COLUMNS = "request_id, vm_index, tenant_id, project_id, owner_name, owner_id, domain_name, "
             + "domain_uuid, hostname, arch, image, vcpus, memory_mib, disk_gib, gpu_count, host, gpus, network_name, "
             + "mac_address, ip_address, state, state_reason, lease_expires_at, created_at, updated_at";
 
@@ -34,8 +34,8 @@ class VmInstances {
             return;
         }
         try {
-            jdbc.sql("insert into vm_instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(vm.requestId(), vm.vmIndex(), vm.tenantId(), vm.projectId(), vm.owner(), vm.domainName(),
+            jdbc.sql("insert into vm_instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(vm.requestId(), vm.vmIndex(), vm.tenantId(), vm.projectId(), vm.owner(), vm.ownerId(), vm.domainName(),
                             vm.domainUuid(), vm.hostname(), vm.arch().name(), vm.image(), vm.vcpus(), vm.memoryMiB(),
                             vm.diskGiB(), vm.gpuCount(), vm.host(), String.join(",", vm.gpus()), vm.network(),
                             vm.macAddress(), vm.ipAddress(), vm.state().name(), vm.stateReason(),
@@ -141,7 +141,7 @@ class VmInstances {
     private static VmInstance map(ResultSet rs, int row) throws SQLException {
         String gpus = rs.getString("gpus");
         return new VmInstance(rs.getString("request_id"), rs.getInt("vm_index"), rs.getString("tenant_id"),
-                rs.getString("project_id"), rs.getString("owner_name"), rs.getString("domain_name"),
+                rs.getString("project_id"), rs.getString("owner_name"), rs.getString("owner_id"), rs.getString("domain_name"),
                 rs.getString("domain_uuid"), rs.getString("hostname"), Arch.valueOf(rs.getString("arch")),
                 rs.getString("image"), rs.getInt("vcpus"), rs.getLong("memory_mib"), rs.getLong("disk_gib"),
                 rs.getInt("gpu_count"), rs.getString("host"),

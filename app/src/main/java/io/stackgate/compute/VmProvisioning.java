@@ -77,7 +77,7 @@ public class VmProvisioning {
         VmTemplate spec = template(request, vmIndex);
         VmNaming naming = new VmNaming(request.tenantId(), requestId, vmIndex);
         Instant now = clock.instant();
-        vms.insertIfAbsent(new VmInstance(requestId, vmIndex, request.tenantId(), request.projectId(), request.requester(),
+        vms.insertIfAbsent(new VmInstance(requestId, vmIndex, request.tenantId(), request.projectId(), request.requester(), request.requesterId(),
                 naming.domain(), naming.uuid().toString(), spec.hostname(), spec.arch(), spec.image(), spec.vcpus(),
                 spec.memoryMiB(), spec.diskGiB(), spec.gpus(), null, List.of(), null, null, null, VmState.PENDING, null,
                 null, now, now));

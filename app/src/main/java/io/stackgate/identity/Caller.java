@@ -6,13 +6,15 @@ import java.util.TreeSet;
 /**
  * Who is calling: computed once per request from the bearer token (see {@link CallerResolver}).
  *
- * @param username the token's {@code preferred_username}
+ * @param id       the token's {@code sub}: who the caller is for ownership and separation of duties (a username may
+ *                 be renamed or reused; the subject stays)
+ * @param username the token's {@code preferred_username}, for display
  * @param groups   full Keycloak group paths, e.g. {@code /tenants/acme/engineering/managers}
  * @param roles    realm roles, e.g. {@code platform-ops}, {@code tenant-admin}
  * @param tenants  the tenants this caller may see: the {@code /tenants/<id>} prefixes of its groups,
  *                 or every tenant for platform-wide roles
  */
-public record Caller(String username, Set<String> groups, Set<String> roles, Set<String> tenants) {
+public record Caller(String id, String username, Set<String> groups, Set<String> roles, Set<String> tenants) {
 
     public static final String PLATFORM_ADMIN = "platform-admin";
     public static final String PLATFORM_OPS = "platform-ops";
@@ -25,6 +27,9 @@ public record Caller(String username, Set<String> groups, Set<String> roles, Set
     public static final String ROLE_GROUP_PREFIX = "role:";
 
     public Caller {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a caller needs a subject (the token's sub)");
+        }
         groups = Set.copyOf(groups);
         roles = Set.copyOf(roles);
         tenants = Set.copyOf(tenants);

@@ -37,13 +37,17 @@ public class CallerResolver {
     }
 
     /**
-     * The caller from a token's claims ({@code preferred_username} or {@code sub}, {@code groups},
+     * The caller from a token's claims ({@code sub}, {@code preferred_username}, {@code groups},
      * {@code organization}) and its realm roles; the one place that decides a caller's tenants.
      */
     public Caller fromClaims(Map<String, Object> claims, Collection<String> realmRoles) {
+        Object subject = claims.get("sub");
+        if (subject == null || subject.toString().isBlank()) {
+            throw new IllegalArgumentException("the token has no subject (sub)");
+        }
         Object username = claims.get("preferred_username");
         if (username == null || username.toString().isBlank()) {
-            username = claims.get("sub");
+            username = subject;
         }
         Set<String> groups = Set.copyOf(stringList(claims.get("groups")));
         Set<String> roles = Set.copyOf(realmRoles);
@@ -55,7 +59,7 @@ public class CallerResolver {
         } else {
             tenants.retainAll(tenantDirectory.allTenantIds());
         }
-        return new Caller(String.valueOf(username), groups, roles, tenants);
+        return new Caller(subject.toString(), String.valueOf(username), groups, roles, tenants);
     }
 
     /**

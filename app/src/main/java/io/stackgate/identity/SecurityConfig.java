@@ -81,6 +81,8 @@ class SecurityConfig {
         }
         // Keycloak marks its tokens: only access tokens open the API (an ID token carries the same audience)
         validator = new DelegatingOAuth2TokenValidator<>(validator, SecurityConfig::accessTokenOnly);
+        // who the caller is comes from sub (ownership, separation of duties): a token without one opens nothing
+        validator = new DelegatingOAuth2TokenValidator<>(validator, SecurityConfig::hasSubject);
         OAuth2TokenValidator<Jwt> validators = validator;
         if (issuer.kind() == TokenIssuer.Kind.TEST_TOKENS) {
             NimbusJwtDecoder decoder = devIdentity.getObject().decoder();
@@ -93,6 +95,11 @@ class SecurityConfig {
             decoder.setJwtValidator(validators);
             return decoder;
         });
+    }
+
+    private static OAuth2TokenValidatorResult hasSubject(Jwt jwt) {
+        return jwt.getSubject() != null && !jwt.getSubject().isBlank() ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token names no subject (sub)", null));
     }
 
     private static OAuth2TokenValidatorResult accessTokenOnly(Jwt jwt) {

@@ -28,9 +28,9 @@ class RequestRepository {
     void insert(ResourceRequest request) {
         jdbc.sql("""
                 insert into resource_request (id, tenant_id, project_id, org_unit, type, spec, justification, requester,
-                    status, monthly_cost, currency, over_quota, created_at, updated_at)
+                    requester_id, status, monthly_cost, currency, over_quota, created_at, updated_at)
                 values (:id, :tenant, :project, :orgUnit, :type, :spec, :justification, :requester,
-                    :status, :cost, :currency, :overQuota, :createdAt, :createdAt)""")
+                    :requesterId, :status, :cost, :currency, :overQuota, :createdAt, :createdAt)""")
                 .param("id", request.id())
                 .param("tenant", request.tenantId())
                 .param("project", request.projectId())
@@ -39,6 +39,7 @@ class RequestRepository {
                 .param("spec", write(request.spec()))
                 .param("justification", request.justification())
                 .param("requester", request.requester())
+                .param("requesterId", request.requesterId())
                 .param("status", request.status().name())
                 .param("cost", request.monthlyCost())
                 .param("currency", request.currency())
@@ -77,6 +78,7 @@ class RequestRepository {
         return jdbc.sql("select * from resource_request where id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** @param requester the requester's subject id, or null for anyone's */
     List<ResourceRequest> search(Set<String> tenants, String tenant, RequestStatus status, String requester, int limit) {
         if (tenants.isEmpty()) {
             return List.of();
@@ -89,7 +91,7 @@ class RequestRepository {
             sql.append(" and status = :status");
         }
         if (requester != null) {
-            sql.append(" and requester = :requester");
+            sql.append(" and requester_id = :requester");
         }
         sql.append(" order by created_at desc, id limit :limit");
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("tenants", List.copyOf(tenants))
@@ -117,6 +119,7 @@ class RequestRepository {
                 read(rs.getString("spec"), type),
                 rs.getString("justification"),
                 rs.getString("requester"),
+                rs.getString("requester_id"),
                 RequestStatus.valueOf(rs.getString("status")),
                 rs.getBigDecimal("monthly_cost"),
                 rs.getString("currency"),

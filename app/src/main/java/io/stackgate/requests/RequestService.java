@@ -102,7 +102,7 @@ public class RequestService {
         BigDecimal cost = costs.monthly(spec);
         Instant now = Instant.now();
         ResourceRequest request = new ResourceRequest(id, tenant.id(), project.id(), orgUnit, type, spec,
-                body.justification(), caller.username(), RequestStatus.SUBMITTED, cost, costs.currency(),
+                body.justification(), caller.username(), caller.id(), RequestStatus.SUBMITTED, cost, costs.currency(),
                 reservation.overQuota(), null, null, now, now);
         repository.insert(request);
         events.publishEvent(new RequestSubmitted(id, tenant.id(), project.id(), type.id(), caller.username(), cost,
@@ -157,7 +157,7 @@ public class RequestService {
         if (tenant != null && !caller.canSee(tenant)) {
             return List.of();
         }
-        return repository.search(caller.tenants(), tenant, status, mine ? caller.username() : null, 500);
+        return repository.search(caller.tenants(), tenant, status, mine ? caller.id() : null, 500);
     }
 
     /** The request if the caller may see it; another tenant's request is "not found". */
@@ -170,7 +170,7 @@ public class RequestService {
     @Transactional
     public ResourceRequest cancel(Caller caller, String id) {
         ResourceRequest request = get(caller, id);
-        if (caller.isAuditor() || !request.requester().equals(caller.username()) && !caller.administers(request.tenantId())) {
+        if (caller.isAuditor() || !request.requesterId().equals(caller.id()) && !caller.administers(request.tenantId())) {
             throw new Forbidden("only the requester or a tenant admin may cancel this request");
         }
         if (!request.status().isCancellable()) {

@@ -211,7 +211,7 @@ class ReconciliationApiTest {
         String request = UUID.randomUUID().toString();
         VmNaming naming = new VmNaming("acme", request, 0);
         Instant now = Instant.now();
-        vms.insertIfAbsent(new VmInstance(request, 0, "acme", "web", "alice", naming.domain(), naming.uuid().toString(),
+        vms.insertIfAbsent(new VmInstance(request, 0, "acme", "web", "alice", "alice-id", naming.domain(), naming.uuid().toString(),
                 "vm", Arch.x86_64, "debian-12", vcpus, memoryMiB, 10, 0, null, List.of(), null, null, null,
                 VmState.PENDING, null, null, now, now));
         vms.placed(request, 0, HOST, List.of(), now);

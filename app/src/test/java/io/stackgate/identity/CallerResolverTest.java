@@ -16,7 +16,7 @@ class CallerResolverTest {
 
     private static Jwt token(Map<String, Object> claims) {
         Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(60)).claim("preferred_username", "alice");
+                .expiresAt(Instant.now().plusSeconds(60)).subject("5f0c-alice").claim("preferred_username", "alice");
         claims.forEach(jwt::claim);
         return jwt.build();
     }
@@ -26,6 +26,7 @@ class CallerResolverTest {
         Caller caller = resolver.fromJwt(token(Map.of("groups", List.of("/tenants/acme/engineering", "/platform/x"),
                 "realm_access", Map.of("roles", List.of("requester")))));
         assertThat(caller.username()).isEqualTo("alice");
+        assertThat(caller.id()).isEqualTo("5f0c-alice");
         assertThat(caller.tenants()).containsExactly("acme");
         assertThat(caller.roles()).containsExactly("requester");
         assertThat(caller.engineGroups()).contains("/tenants/acme/engineering", "role:requester");
@@ -48,5 +49,13 @@ class CallerResolverTest {
         Caller olga = resolver.fromJwt(token(Map.of("realm_access", Map.of("roles", List.of("platform-ops")))));
         assertThat(olga.tenants()).containsExactlyInAnyOrder("acme", "globex", "initech");
         assertThat(olga.isPlatformWide()).isTrue();
+    }
+
+    @Test
+    void aTokenWithoutSubjectNamesNoCaller() {
+        Jwt noSubject = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60)).claim("preferred_username", "alice").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.fromJwt(noSubject))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sub");
     }
 }

@@ -76,6 +76,11 @@ class TokenValidationApiTest {
     }
 
     @Test
+    void aTokenWithoutSubjectIsRefused() {
+        assertThat(statusWith(identity.sign(aliceClaims().subject(null).build()))).isEqualTo(401);
+    }
+
+    @Test
     void anIdTokenIsNotAnAccessToken() {
         assertThat(statusWith(identity.sign(aliceClaims().claim("typ", "ID").build()))).isEqualTo(401);
         assertThat(statusWith(identity.sign(aliceClaims().claim("typ", "Bearer").build()))).isEqualTo(200);

@@ -104,7 +104,7 @@ class NodeDecommissioningTest {
     }
 
     private static ResourceRequest request(String id, io.stackgate.requests.RequestSpec spec) {
-        return new ResourceRequest(id, "acme", "web", "engineering", RequestType.K8S_NODES, spec, "test", "alice",
+        return new ResourceRequest(id, "acme", "web", "engineering", RequestType.K8S_NODES, spec, "test", "alice", "alice-id",
                 RequestStatus.COMPLETED, BigDecimal.ZERO, "EUR", false, null, null, Instant.now(), Instant.now());
     }
 }
