@@ -19,6 +19,16 @@ public final class ApprovalEvents {
             Instant at) {
     }
 
+    /** Nobody holds the task any more ({@code reason}: released by its holder, by an admin, or the claim expired). */
+    public record TaskReleased(String requestId, String tenantId, String taskId, String level, String heldBy, String by,
+            String reason, Instant at) {
+    }
+
+    /** A tenant admin or platform operator gave the task to {@code to}. */
+    public record TaskReassigned(String requestId, String tenantId, String taskId, String level, String from, String to,
+            String by, Instant at) {
+    }
+
     public record ApprovalEscalated(String requestId, String tenantId, String level, String fromGroup, String toGroup,
             Instant at) {
     }

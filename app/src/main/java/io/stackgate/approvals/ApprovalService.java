@@ -1,18 +1,14 @@
 package io.stackgate.approvals;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.stackgate.approvals.ApprovalEvents.ApprovalDecided;
 import io.stackgate.approvals.ApprovalEvents.TaskClaimed;
 import io.stackgate.approvals.ApprovalEvents.TaskDelegated;
+import io.stackgate.approvals.ApprovalEvents.TaskReassigned;
+import io.stackgate.approvals.ApprovalEvents.TaskReleased;
 import io.stackgate.identity.Caller;
-import io.stackgate.identity.Directory;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.RequestService;
@@ -32,82 +29,58 @@ import io.stackgate.web.InvalidInput;
 import io.stackgate.web.NotFound;
 
 /**
- * The approver's inbox: the tasks a caller may act on, and claim, approve, reject, delegate.
- * Separation of duties: nobody decides on their own request, nor on two levels of one request.
+ * What approvers do with a task: claim, approve, reject, delegate, release; and what tenant admins and platform
+ * operators do with a task whose holder is away: release or reassign it. Separation of duties, by subject id: nobody
+ * decides their own request, nor two levels of one request, nor receives a task they may not decide.
  */
 @Service
 public class ApprovalService {
 
     static final String APPROVAL_TASK = "ApproveLevel";
 
-    /** An approval task as the inbox shows it. */
-    public record InboxTask(String id, String name, String level, List<String> candidateGroups, String assignee,
-            Instant created, Instant due, String escalatedTo, ResourceRequest request) {
-    }
-
     private final TaskService taskService;
     private final RequestService requests;
+    private final ApprovalTasks tasks;
     private final DecisionRepository decisions;
+    private final Approvers approvers;
     private final EngineAuthentication engine;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<Directory> directory;
+    private final Clock clock = Clock.systemUTC();
 
-    ApprovalService(TaskService taskService, RequestService requests, DecisionRepository decisions,
-            EngineAuthentication engine, ApplicationEventPublisher events, ObjectProvider<Directory> directory) {
+    ApprovalService(TaskService taskService, RequestService requests, ApprovalTasks tasks, DecisionRepository decisions,
+            Approvers approvers, EngineAuthentication engine, ApplicationEventPublisher events) {
         this.taskService = taskService;
         this.requests = requests;
+        this.tasks = tasks;
         this.decisions = decisions;
+        this.approvers = approvers;
         this.engine = engine;
         this.events = events;
-        this.directory = directory;
     }
 
-    /** Open approval tasks of the caller's groups and tenants, or assigned to the caller, that the caller may decide. */
-    public List<InboxTask> inbox(Caller caller) {
-        return engine.as(caller, () -> {
-            Map<String, Task> tasks = new LinkedHashMap<>();
-            List<String> groups = List.copyOf(caller.engineGroups());
-            if (!groups.isEmpty()) {
-                taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskCandidateGroupIn(groups)
-                        .includeAssignedTasks().active().orderByDueDate().asc().list()
-                        .forEach(t -> tasks.put(t.getId(), t));
-            }
-            taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskAssignee(caller.username()).active()
-                    .list().forEach(t -> tasks.putIfAbsent(t.getId(), t));
-            taskService.createTaskQuery().taskDefinitionKey(APPROVAL_TASK).taskOwner(caller.username()).active()
-                    .list().forEach(t -> tasks.putIfAbsent(t.getId(), t));
-            List<InboxTask> inbox = new ArrayList<>();
-            for (Task task : tasks.values()) {
-                if (!mayTake(caller, task) || !isCandidate(caller, task.getId())) {
-                    continue;
-                }
-                ResourceRequest request = requests.load(businessKey(task));
-                if (request.requesterId().equals(caller.id()) || decisions.hasDecided(request.id(), caller.id())) {
-                    continue;
-                }
-                inbox.add(view(task, request));
-            }
-            return inbox;
-        });
+    /** Tenant admins look after their tenants' tasks, platform admins and operators after every tenant's. */
+    static Set<String> supervisedTenants(Caller caller) {
+        return caller.isPlatformWide() ? caller.tenants() : caller.administeredTenants();
     }
 
-    /** One task the caller may see (its groups or assignment, its tenants); anything else is "not found". */
-    public InboxTask get(Caller caller, String taskId) {
-        return engine.as(caller, () -> {
-            Task task = visibleTask(caller, taskId);
-            return view(task, requests.load(businessKey(task)));
-        });
+    /** A candidate for the task (its current token's groups decide), or looking after the task's tenant. */
+    static boolean maySee(Caller caller, ApprovalTasks.Row task) {
+        if (!caller.canSee(task.tenantId())) {
+            return false;
+        }
+        Set<String> groups = caller.engineGroups();
+        return task.candidateGroups().stream().anyMatch(groups::contains)
+                || supervisedTenants(caller).contains(task.tenantId());
     }
 
     @Transactional
-    public InboxTask claim(Caller caller, String taskId) {
-        return engine.as(caller, () -> {
+    public void claim(Caller caller, String taskId) {
+        engine.run(caller, () -> {
             Actionable actionable = actionable(caller, taskId);
-            ResourceRequest request = actionable.request();
+            requests.lockPending(actionable.request().id());
             take(caller, actionable.task());
-            String level = level(taskId);
-            events.publishEvent(new TaskClaimed(request.id(), request.tenantId(), taskId, level, caller.username(), Instant.now()));
-            return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
+            events.publishEvent(new TaskClaimed(actionable.request().id(), actionable.request().tenantId(), taskId,
+                    actionable.task().level(), caller.username(), clock.instant()));
         });
     }
 
@@ -124,56 +97,107 @@ public class ApprovalService {
         decide(caller, taskId, false, comment);
     }
 
+    /** Hands the task to a peer approver; the delegator may take it back (claim) until it is decided. */
     @Transactional
-    public InboxTask delegate(Caller caller, String taskId, String user) {
-        if (user == null || user.isBlank()) {
+    public void delegate(Caller caller, String taskId, String username) {
+        if (username == null || username.isBlank()) {
             throw new InvalidInput("user", "must name the user to delegate to");
         }
-        return engine.as(caller, () -> {
-            ResourceRequest request = actionable(caller, taskId).request();
-            if (user.equals(request.requester())) {
-                throw new Forbidden("a request cannot be delegated to its requester");
-            }
-            if (user.equals(caller.username())) {
-                throw new InvalidInput("user", "cannot delegate to yourself; claim the task instead");
-            }
-            checkDelegate(user, request.tenantId(), candidateGroups(taskId));
+        if (username.equals(caller.username())) {
+            throw new InvalidInput("user", "cannot delegate to yourself; claim the task instead");
+        }
+        engine.run(caller, () -> {
+            Actionable actionable = actionable(caller, taskId);
+            requests.lockPending(actionable.request().id());
+            DirectoryUser delegate = approvers.eligible(username, actionable.task(), actionable.request());
+            Instant now = clock.instant();
+            clearOwner(actionable.task());
             taskService.setOwner(taskId, caller.username());
-            taskService.setAssignee(taskId, user);
-            events.publishEvent(new TaskDelegated(request.id(), request.tenantId(), taskId, level(taskId),
-                    caller.username(), user, Instant.now()));
-            return view(taskService.createTaskQuery().taskId(taskId).singleResult(), request);
+            taskService.setAssignee(taskId, delegate.username());
+            tasks.assign(taskId, delegate.id(), delegate.username(), caller.id(), caller.username(), now);
+            events.publishEvent(new TaskDelegated(actionable.request().id(), actionable.request().tenantId(), taskId,
+                    actionable.task().level(), caller.username(), delegate.username(), now));
         });
     }
 
     /**
-     * With a directory (Keycloak) at hand, the delegate must exist, belong to the request's tenant and be in one of
-     * the task's candidate groups: a task goes to a peer approver, never to someone who may not decide it.
+     * Nobody holds the task any more, so every candidate sees it again: its holder gives it back, its delegator
+     * calls the delegation off, or a tenant admin / platform operator frees a task whose holder is away.
      */
-    private void checkDelegate(String user, String tenantId, List<String> candidateGroups) {
-        Directory users = directory.getIfAvailable();
-        if (users == null) {
-            return;
+    @Transactional
+    public void release(Caller caller, String taskId) {
+        engine.run(caller, () -> {
+            ApprovalTasks.Row task = visible(caller, taskId);
+            if (task.assigneeId() == null) {
+                throw new Conflict("nobody holds the task");
+            }
+            boolean holder = caller.id().equals(task.assigneeId()) || caller.id().equals(task.ownerId());
+            if (!holder && !supervises(caller, task)) {
+                throw new Forbidden("only the task's holder, its delegator, a tenant admin or a platform operator may release it");
+            }
+            requests.lockPending(task.requestId());
+            releaseHeld(task, caller.username(), holder ? "released by its holder" : "released by " + caller.username());
+        });
+    }
+
+    /** A tenant admin or platform operator gives a task to an eligible approver (its holder is away, say). */
+    @Transactional
+    public void reassign(Caller caller, String taskId, String username) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInput("user", "must name the user to give the task to");
         }
-        DirectoryUser delegate = users.user(user)
-                .orElseThrow(() -> new InvalidInput("user", "no user " + user + " in the directory"));
-        if (!Caller.tenantsOf(delegate.groups()).contains(tenantId)) {
-            throw new InvalidInput("user", user + " is not a member of tenant " + tenantId);
+        engine.run(caller, () -> {
+            ApprovalTasks.Row task = visible(caller, taskId);
+            if (!supervises(caller, task) || caller.isAuditor()) {
+                throw new Forbidden("only a tenant admin or a platform operator may reassign a task");
+            }
+            requests.lockPending(task.requestId());
+            ResourceRequest request = requests.load(task.requestId());
+            DirectoryUser target = approvers.eligible(username, task, request);
+            Instant now = clock.instant();
+            clearOwner(task);
+            taskService.setAssignee(taskId, target.username());
+            tasks.assign(taskId, target.id(), target.username(), null, null, now);
+            events.publishEvent(new TaskReassigned(request.id(), request.tenantId(), taskId, task.level(), task.assignee(),
+                    target.username(), caller.username(), now));
+        });
+    }
+
+    /** A claim older than the expiry is given up (its holder may be away); true if it was. */
+    @Transactional
+    public boolean expireClaim(ApprovalTasks.Row task) {
+        requests.lockPending(task.requestId());
+        if (tasks.find(task.taskId()).filter(now -> task.assigneeId().equals(now.assigneeId())).isEmpty()) {
+            return false;
         }
-        if (candidateGroups.stream().noneMatch(delegate.groups()::contains)) {
-            throw new InvalidInput("user", user + " is in none of the task's approver groups " + candidateGroups);
+        releaseHeld(task, "system", "claim expired");
+        return true;
+    }
+
+    private void releaseHeld(ApprovalTasks.Row task, String by, String reason) {
+        if (!tasks.release(task.taskId(), task.assigneeId())) {
+            throw new Conflict("the task changed hands meanwhile; reload and try again");
         }
+        clearOwner(task);
+        taskService.setAssignee(task.taskId(), null);
+        events.publishEvent(new TaskReleased(task.requestId(), task.tenantId(), task.taskId(), task.level(),
+                task.assignee(), by, reason, clock.instant()));
     }
 
     private void decide(Caller caller, String taskId, boolean approved, String comment) {
         engine.run(caller, () -> {
             Actionable actionable = actionable(caller, taskId);
             ResourceRequest request = actionable.request();
-            claimIfFree(caller, actionable.task());
-            String level = level(taskId);
+            // the request's row first, as a cancel does: a decision and a cancel of one request queue up, never deadlock
+            requests.lockPending(request.id());
+            if (actionable.task().assigneeId() == null) {
+                take(caller, actionable.task());
+            }
+            String level = actionable.task().level();
             String decision = approved ? "approved" : "rejected";
-            Instant now = Instant.now();
-            decisions.record(taskId, request.id(), request.tenantId(), level, decision, caller.username(), caller.id(), comment, now);
+            Instant now = clock.instant();
+            decisions.record(taskId, request.id(), request.tenantId(), level, decision, caller.username(), caller.id(),
+                    comment, now);
             taskService.setVariablesLocal(taskId, variables("decision", decision, "decidedBy", caller.username(),
                     "comment", comment));
             events.publishEvent(new ApprovalDecided(request.id(), request.tenantId(), level, decision, caller.username(),
@@ -184,92 +208,70 @@ public class ApprovalService {
         });
     }
 
-    private record Actionable(Task task, ResourceRequest request) {
+    private record Actionable(ApprovalTasks.Row task, ResourceRequest request) {
     }
 
     /**
-     * The task if the caller may act on it now: visible to the caller, not the caller's own request, no level of
-     * it decided by the caller yet, and not claimed by someone else.
+     * The task if the caller may act on it now: a candidate for it, not the caller's own request, no level of it
+     * decided by the caller, and not held by someone else (the delegator may take it back).
      */
     private Actionable actionable(Caller caller, String taskId) {
-        Task task = visibleTask(caller, taskId);
-        ResourceRequest request = requests.load(businessKey(task));
-        checkMayDecide(caller, request);
-        if (!mayTake(caller, task)) {
-            throw new Conflict("the task is claimed by " + task.getAssignee());
+        ApprovalTasks.Row task = visible(caller, taskId);
+        Set<String> groups = caller.engineGroups();
+        if (task.candidateGroups().stream().noneMatch(groups::contains)) {
+            throw new Forbidden("you are in none of the task's approver groups " + task.candidateGroups());
         }
-        return new Actionable(task, request);
-    }
-
-    /** Unclaimed, claimed by the caller, or delegated by the caller (who keeps the right to take it back). */
-    private static boolean mayTake(Caller caller, Task task) {
-        return task.getAssignee() == null || task.getAssignee().equals(caller.username())
-                || caller.username().equals(task.getOwner());
-    }
-
-    private void claimIfFree(Caller caller, Task task) {
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), caller.username());
-        }
-    }
-
-    /** Claims the task, or takes a task the caller delegated back from its delegate. */
-    private void take(Caller caller, Task task) {
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), caller.username());
-        } else if (!task.getAssignee().equals(caller.username())) {
-            taskService.setAssignee(task.getId(), caller.username());
-        }
-    }
-
-    private void checkMayDecide(Caller caller, ResourceRequest request) {
+        ResourceRequest request = requests.load(task.requestId());
         if (caller.isAuditor()) {
             throw new Forbidden("auditors read; they do not decide");
         }
-        if (request.requesterId().equals(caller.id())) {
+        if (caller.id().equals(request.requesterId())) {
             throw new Forbidden("nobody approves their own request");
         }
         if (decisions.hasDecided(request.id(), caller.id())) {
             throw new Forbidden("you already decided another level of this request");
         }
+        boolean held = task.assigneeId() != null && !caller.id().equals(task.assigneeId())
+                && !caller.id().equals(task.ownerId());
+        if (held) {
+            throw new Conflict("the task is held by " + task.assignee());
+        }
+        return new Actionable(task, request);
     }
 
-    private Task visibleTask(Caller caller, String taskId) {
-        Task task = taskService.createTaskQuery().taskId(taskId).taskDefinitionKey(APPROVAL_TASK).singleResult();
-        // the groups in the caller's current token decide, also for a task it claimed or delegated earlier
-        if (task == null || !isCandidate(caller, taskId)) {
+    /** The open task, if the caller may see it (else "not found"), and it is not suspended. */
+    private ApprovalTasks.Row visible(Caller caller, String taskId) {
+        ApprovalTasks.Row task = tasks.find(taskId).filter(row -> maySee(caller, row))
+                .orElseThrow(() -> new NotFound("task", taskId));
+        Task engineTask = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (engineTask == null) {
             throw new NotFound("task", taskId);
         }
-        if (task.isSuspended()) {
+        if (engineTask.isSuspended()) {
             throw new Conflict("the task is suspended");
         }
         return task;
     }
 
-    private boolean isCandidate(Caller caller, String taskId) {
-        Set<String> groups = caller.engineGroups();
-        return candidateGroups(taskId).stream().anyMatch(groups::contains);
+    private static boolean supervises(Caller caller, ApprovalTasks.Row task) {
+        return supervisedTenants(caller).contains(task.tenantId());
     }
 
-    private List<String> candidateGroups(String taskId) {
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).sorted().collect(Collectors.toList());
+    /**
+     * The caller holds the task now: claims it, or takes back a task the caller delegated. Two callers taking one task
+     * at the same moment both change the engine's task row; the second commit fails (optimistic locking: 409).
+     */
+    private void take(Caller caller, ApprovalTasks.Row task) {
+        clearOwner(task);
+        taskService.setAssignee(task.taskId(), caller.username());
+        tasks.assign(task.taskId(), caller.id(), caller.username(), null, null, clock.instant());
     }
 
-    private InboxTask view(Task task, ResourceRequest request) {
-        List<String> groups = candidateGroups(task.getId());
-        return new InboxTask(task.getId(), task.getName(), level(task.getId()), groups, task.getAssignee(),
-                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                (String) taskService.getVariableLocal(task.getId(), "escalatedTo"), request);
-    }
-
-    private String level(String taskId) {
-        return (String) taskService.getVariable(taskId, "level");
-    }
-
-    private String businessKey(Task task) {
-        return (String) taskService.getVariable(task.getId(), "requestId");
+    /** The engine keeps who delegated a task as its owner; a take-back, release or reassignment ends that. */
+    private void clearOwner(ApprovalTasks.Row task) {
+        if (task.owner() != null) {
+            taskService.deleteUserIdentityLink(task.taskId(), task.owner(), IdentityLinkType.OWNER);
+        }
     }
 
     private static Map<String, Object> variables(Object... pairs) {

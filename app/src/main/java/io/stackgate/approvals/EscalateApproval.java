@@ -25,12 +25,15 @@ class EscalateApproval implements JavaDelegate {
     private final RequestService requests;
     private final Tenants tenants;
     private final TaskService taskService;
+    private final ApprovalTasks tasks;
     private final ApplicationEventPublisher events;
 
-    EscalateApproval(RequestService requests, Tenants tenants, TaskService taskService, ApplicationEventPublisher events) {
+    EscalateApproval(RequestService requests, Tenants tenants, TaskService taskService, ApprovalTasks tasks,
+            ApplicationEventPublisher events) {
         this.requests = requests;
         this.tenants = tenants;
         this.taskService = taskService;
+        this.tasks = tasks;
         this.events = events;
     }
 
@@ -51,6 +54,7 @@ class EscalateApproval implements JavaDelegate {
         }
         taskService.addCandidateGroup(task.getId(), target);
         taskService.setVariableLocal(task.getId(), "escalatedTo", target);
+        tasks.escalated(task.getId(), target);
         events.publishEvent(new ApprovalEscalated(request.id(), request.tenantId(), level,
                 (String) execution.getVariable("candidateGroup"), target, Instant.now()));
     }

@@ -5,19 +5,27 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.validation.annotation.Validated;
 
+import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
+import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import io.stackgate.web.InvalidInput;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 
 @Tag(name = "Approvals", description = "The approver task inbox")
 @RestController
@@ -25,73 +33,122 @@ import io.stackgate.requests.ResourceRequest;
 @Validated
 class TaskController {
 
+    private final ApprovalInbox inbox;
     private final ApprovalService approvals;
+    private final RequestService requests;
     private final CallerResolver callers;
 
-    TaskController(ApprovalService approvals, CallerResolver callers) {
+    TaskController(ApprovalInbox inbox, ApprovalService approvals, RequestService requests, CallerResolver callers) {
+        this.inbox = inbox;
         this.approvals = approvals;
+        this.requests = requests;
         this.callers = callers;
     }
 
+    /** The request a task decides, as an approver sees it (cloud-init user data and SSH keys only for its owners). */
     record RequestSummary(String id, String tenant, String project, String orgUnit, String type, String requester,
-            String justification, BigDecimal monthlyCost, String currency, boolean overQuota, Object spec) {
-
-        static RequestSummary of(ResourceRequest r) {
-            return new RequestSummary(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), r.requester(),
-                    r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), r.spec());
-        }
+            String justification, BigDecimal monthlyCost, String currency, boolean overQuota, Object spec,
+            List<String> hidden) {
     }
 
+    /**
+     * @param assignee    who holds the task (claimed, or delegated to), null when nobody does
+     * @param delegatedBy who handed the task to its assignee, if it was delegated
+     * @param overdue     its level's SLA has passed
+     */
     record TaskView(String id, String name, String level, List<String> candidateGroups, String assignee,
-            Instant created, Instant due, String escalatedTo, RequestSummary request) {
-
-        static TaskView of(ApprovalService.InboxTask t) {
-            return new TaskView(t.id(), t.name(), t.level(), t.candidateGroups(), t.assignee(), t.created(), t.due(),
-                    t.escalatedTo(), RequestSummary.of(t.request()));
-        }
+            String delegatedBy, Instant claimedAt, Instant created, Instant due, boolean overdue, String escalatedTo,
+            RequestSummary request) {
     }
 
     record Decision(@Size(max = 2000) String comment) {
     }
 
-    record Delegation(String user) {
+    record Handover(@Size(max = 255) String user) {
     }
 
-    @Operation(summary = "Tasks the caller may act on, across its tenants, soonest due first")
+    @Operation(summary = "Open approval tasks: the caller's inbox (scope=mine, soonest due first) or, for tenant admins "
+            + "and platform operators, every open task of the tenants they look after (scope=administered)")
     @GetMapping
-    List<TaskView> inbox() {
-        return approvals.inbox(callers.current()).stream().map(TaskView::of).toList();
+    Page<TaskView> list(@RequestParam(required = false) String tenant,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String level,
+            @Parameter(description = "only the tasks of this request") @RequestParam(required = false) String requestId,
+            @Parameter(description = "true: only tasks past their SLA; false: only those within it")
+            @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "mine (default) or administered") @RequestParam(defaultValue = "mine") String scope,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Caller caller = callers.current();
+        ApprovalInbox.Filter filter = new ApprovalInbox.Filter(tenant, type, level, requestId, overdue);
+        PageRequest paging = PageRequest.of(page, size);
+        Page<ApprovalInbox.InboxTask> tasks = switch (scope) {
+            case "mine" -> inbox.inbox(caller, filter, paging);
+            case "administered" -> inbox.administered(caller, filter, paging);
+            default -> throw new InvalidInput("scope", "must be mine or administered");
+        };
+        return tasks.map(task -> view(caller, task));
     }
 
-    @Operation(summary = "One task")
+    @Operation(summary = "One open task the caller is a candidate for, or looks after as tenant admin or operator")
     @GetMapping("/{id}")
     TaskView get(@PathVariable String id) {
-        return TaskView.of(approvals.get(callers.current(), id));
+        Caller caller = callers.current();
+        return view(caller, inbox.get(caller, id));
     }
 
-    @Operation(summary = "Claim a task")
+    @Operation(summary = "Claim a task (or take back one you delegated)")
     @PostMapping("/{id}/claim")
     TaskView claim(@PathVariable String id) {
-        return TaskView.of(approvals.claim(callers.current(), id));
+        Caller caller = callers.current();
+        approvals.claim(caller, id);
+        return view(caller, inbox.get(caller, id));
     }
 
     @Operation(summary = "Approve a task's level")
     @PostMapping("/{id}/approve")
-    ResponseEntity<Void> approve(@PathVariable String id, @RequestBody(required = false) @jakarta.validation.Valid Decision body) {
+    ResponseEntity<Void> approve(@PathVariable String id, @RequestBody(required = false) @Valid Decision body) {
         approvals.approve(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Reject the request at this level (comment required)")
     @PostMapping("/{id}/reject")
-    ResponseEntity<Void> reject(@PathVariable String id, @RequestBody(required = false) @jakarta.validation.Valid Decision body) {
+    ResponseEntity<Void> reject(@PathVariable String id, @RequestBody(required = false) @Valid Decision body) {
         approvals.reject(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Hand the task to another user")
+    @Operation(summary = "Hand the task to a peer approver (a user of the tenant in one of its approver groups)")
     @PostMapping("/{id}/delegate")
-    TaskView delegate(@PathVariable String id, @RequestBody Delegation body) {
-        return TaskView.of(approvals.delegate(callers.current(), id, body.user()));
+    TaskView delegate(@PathVariable String id, @RequestBody @Valid Handover body) {
+        Caller caller = callers.current();
+        approvals.delegate(caller, id, body.user());
+        return view(caller, inbox.get(caller, id));
+    }
+
+    @Operation(summary = "Release a held task to all its candidates (its holder or delegator; a tenant admin or platform "
+            + "operator when the holder is away)")
+    @PostMapping("/{id}/release")
+    TaskView release(@PathVariable String id) {
+        Caller caller = callers.current();
+        approvals.release(caller, id);
+        return view(caller, inbox.get(caller, id));
+    }
+
+    @Operation(summary = "Give a task to an eligible approver (tenant admins and platform operators)")
+    @PostMapping("/{id}/reassign")
+    TaskView reassign(@PathVariable String id, @RequestBody @Valid Handover body) {
+        Caller caller = callers.current();
+        approvals.reassign(caller, id, body.user());
+        return view(caller, inbox.get(caller, id));
+    }
+
+    private TaskView view(Caller caller, ApprovalInbox.InboxTask task) {
+        ResourceRequest r = task.request();
+        RequestService.SpecView spec = requests.specFor(caller, r);
+        RequestSummary request = new RequestSummary(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(),
+                r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), spec.spec(), spec.hidden());
+        return new TaskView(task.id(), task.name(), task.level(), task.candidateGroups(), task.assignee(),
+                task.delegatedBy(), task.claimedAt(), task.created(), task.due(), task.overdue(), task.escalatedTo(), request);
     }
 }

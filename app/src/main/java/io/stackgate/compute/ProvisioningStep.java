@@ -1,5 +1,6 @@
 package io.stackgate.compute;
 
+import io.stackgate.requests.FailureCause;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -56,7 +57,8 @@ public abstract class ProvisioningStep implements JavaDelegate {
                 failure.addSuppressed(undoFailure);
                 throw failure; // leaves an incident: an operator must look at what could not be undone
             }
-            throw new BpmnError(ERROR_CODE, name() + " failed: " + failure.getMessage());
+            throw new BpmnError(ERROR_CODE, FailureCause.clip(name() + " failed: " + failure.getMessage(),
+                    FailureCause.PROCESS_VARIABLE));
         }
     }
 

@@ -62,7 +62,7 @@ public class DevIdentity {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
-                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+                .subject(DevDirectory.subjectOf(username))
                 .audience("stackgate-backend")
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

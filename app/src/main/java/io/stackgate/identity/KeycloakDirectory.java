@@ -109,7 +109,10 @@ class KeycloakDirectory implements Directory {
         Set<String> groups = new TreeSet<>();
         admin().get().uri("/users/{id}/groups?briefRepresentation=true&first=0&max=" + PAGE, id).retrieve()
                 .body(JsonNode.class).forEach(group -> groups.add(group.path("path").asText()));
-        return Optional.of(new DirectoryUser(id, found.get(0).path("username").asText(), groups));
+        Set<String> roles = new TreeSet<>();
+        admin().get().uri("/users/{id}/role-mappings/realm/composite?briefRepresentation=true", id).retrieve()
+                .body(JsonNode.class).forEach(role -> roles.add(role.path("name").asText()));
+        return Optional.of(new DirectoryUser(id, found.get(0).path("username").asText(), groups, roles));
     }
 
     Optional<String> groupId(String path) {

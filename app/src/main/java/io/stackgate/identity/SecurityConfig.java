@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +54,13 @@ class SecurityConfig {
     @ConditionalOnProperty(name = "stackgate.dev-identity.enabled", havingValue = "true")
     DevIdentity devIdentity(DevIdentityProperties properties) {
         return new DevIdentity(properties);
+    }
+
+    /** Where test tokens are in force and no Keycloak is: the demo users as the directory (delegation checks). */
+    @Bean
+    @ConditionalOnExpression("${stackgate.dev-identity.enabled:false} and !(" + KeycloakConfig.IN_USE + ")")
+    Directory devDirectory(DevIdentityProperties properties) {
+        return new DevDirectory(properties);
     }
 
     @Bean

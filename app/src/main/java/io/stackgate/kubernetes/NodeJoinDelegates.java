@@ -1,10 +1,12 @@
 package io.stackgate.kubernetes;
 
 import io.stackgate.compute.ProvisioningStep;
+import io.stackgate.requests.FailureCause;
 import io.stackgate.requests.RequestService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,7 +49,7 @@ class NodeJoinDelegates {
             var spec = NodePools.spec(request);
             // a refusal fails the request; a cluster that does not answer fails the job, which is tried again
             check.refusal(request.tenantId(), request.projectId(), spec).ifPresent(refused -> {
-                throw new BpmnError(PROVISIONING_FAILED, refused.getMessage());
+                throw new BpmnError(PROVISIONING_FAILED, FailureCause.clip(refused.getMessage(), FailureCause.PROCESS_VARIABLE));
             });
             execution.setVariable("nodeCount", spec.count());
             execution.setVariable("joinTimeout", clusters.config(spec.cluster()).nodes().joinTimeout().toString());
@@ -60,7 +62,10 @@ class NodeJoinDelegates {
         return execution -> {
             NodePools.Outcome outcome = pools.settle(ProvisioningStep.requestId(execution));
             if (outcome.joined() == 0) {
-                throw new BpmnError(PROVISIONING_FAILED, "no node joined: " + String.join("; ", outcome.causes()));
+                String causes = "no node joined: " + String.join("; ", outcome.causes());
+                LoggerFactory.getLogger(NodeJoinDelegates.class).warn("node pool {} failed: {}",
+                        ProvisioningStep.requestId(execution), causes);
+                throw new BpmnError(PROVISIONING_FAILED, FailureCause.clip(causes, FailureCause.PROCESS_VARIABLE));
             }
         };
     }

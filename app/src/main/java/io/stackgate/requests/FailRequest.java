@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component("failRequest")
 class FailRequest implements JavaDelegate {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FailRequest.class);
+
     private final RequestService requests;
 
     FailRequest(RequestService requests) {
@@ -17,7 +19,9 @@ class FailRequest implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object cause = execution.getVariable("failureCause");
-        requests.failed((String) execution.getVariable("requestId"),
-                cause == null ? "provisioning failed" : cause.toString());
+        String requestId = (String) execution.getVariable("requestId");
+        String text = cause == null ? "provisioning failed" : cause.toString();
+        log.warn("request {} failed: {}", requestId, text);
+        requests.failed(requestId, text);
     }
 }

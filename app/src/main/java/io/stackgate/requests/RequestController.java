@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.InvalidInput;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 
 @Tag(name = "Requests", description = "The request portal: submit, follow and cancel requests")
 @RestController
@@ -47,9 +50,10 @@ class RequestController {
         }
     }
 
+    /** @param hidden spec fields left out for this caller (cloud-init user data, SSH keys: for the request's owners) */
     record RequestDetails(String id, String tenant, String project, String orgUnit, String type, RequestSpec spec,
-            RequestStatus status, String requester, String justification, BigDecimal monthlyCost, String currency,
-            boolean overQuota, String outcome, Instant createdAt, Instant updatedAt,
+            List<String> hidden, RequestStatus status, String requester, String justification, BigDecimal monthlyCost,
+            String currency, boolean overQuota, String outcome, Instant createdAt, Instant updatedAt,
             List<RequestTimeline.Level> approvalLevels, List<RequestTimeline.Entry> timeline) {
     }
 
@@ -61,12 +65,17 @@ class RequestController {
         return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(details(caller, request));
     }
 
-    @Operation(summary = "Requests of the caller's tenants, newest first")
+    @Operation(summary = "Requests of the caller's tenants, newest first, a page at a time")
     @GetMapping
-    List<RequestSummary> list(@RequestParam(required = false) String tenant,
+    Page<RequestSummary> list(@RequestParam(required = false) String tenant,
+            @RequestParam(required = false) String project,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "false") boolean mine) {
-        return requests.list(callers.current(), tenant, status(status), mine).stream().map(RequestSummary::of).toList();
+            @Parameter(description = "true: only the caller's own requests") @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        RequestService.RequestFilter filter = new RequestService.RequestFilter(tenant, project, type(type), status(status),
+                mine);
+        return requests.list(callers.current(), filter, PageRequest.of(page, size)).map(RequestSummary::of);
     }
 
     @Operation(summary = "One request with its approval levels and timeline")
@@ -85,9 +94,22 @@ class RequestController {
 
     private RequestDetails details(Caller caller, ResourceRequest r) {
         RequestTimeline.History history = timelines.of(caller, r);
-        return new RequestDetails(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), r.spec(), r.status(),
+        RequestService.SpecView spec = requests.specFor(caller, r);
+        return new RequestDetails(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), spec.spec(),
+                spec.hidden(), r.status(),
                 r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), r.outcome(),
                 r.createdAt(), r.updatedAt(), history.levels(), history.timeline());
+    }
+
+    private static RequestType type(String type) {
+        if (type == null) {
+            return null;
+        }
+        try {
+            return RequestType.of(type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("type", "must be one of " + RequestType.ids());
+        }
     }
 
     private static RequestStatus status(String status) {

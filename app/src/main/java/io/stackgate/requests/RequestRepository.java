@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,9 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.stackgate.web.PageRequest;
+
 /** The {@code resource_request} table. */
 @Repository
 class RequestRepository {
+
+    /** resource_request.outcome */
+    static final int OUTCOME_LENGTH = 2000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -62,11 +72,17 @@ class RequestRepository {
                 update resource_request set status = :to, outcome = coalesce(:outcome, outcome), updated_at = :now
                 where id = :id and status in (:from)""")
                 .param("to", to.name())
-                .param("outcome", outcome)
+                .param("outcome", FailureCause.clip(outcome, OUTCOME_LENGTH))
                 .param("now", Timestamp.from(Instant.now()))
                 .param("id", requestId)
                 .param("from", from.stream().map(Enum::name).toList())
                 .update() == 1;
+    }
+
+    /** The request's status, its row locked until the transaction ends. */
+    Optional<RequestStatus> lockStatus(String id) {
+        return jdbc.sql("select status from resource_request where id = :id for update").param("id", id)
+                .query(String.class).optional().map(RequestStatus::valueOf);
     }
 
     List<ResourceRequest> ofType(RequestType type) {
@@ -78,34 +94,72 @@ class RequestRepository {
         return jdbc.sql("select * from resource_request where id = :id").param("id", id).query(this::map).optional();
     }
 
-    /** @param requester the requester's subject id, or null for anyone's */
-    List<ResourceRequest> search(Set<String> tenants, String tenant, RequestStatus status, String requester, int limit) {
-        if (tenants.isEmpty()) {
+    /**
+     * What a request list asks for: the caller's tenants, narrowed by the other fields when they are not null.
+     *
+     * @param requesterId the requester's subject id
+     */
+    record Search(Set<String> tenants, String tenant, String project, RequestType type, RequestStatus status,
+            String requesterId) {
+    }
+
+    /** One page of the requests found, newest first. */
+    List<ResourceRequest> search(Search search, PageRequest page) {
+        if (search.tenants().isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select * from resource_request where tenant_id in (:tenants)");
-        if (tenant != null) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(search, params);
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        return jdbc.sql("select * from resource_request" + where + " order by created_at desc, id limit :limit offset :offset")
+                .params(params).query(this::map).list();
+    }
+
+    long count(Search search) {
+        if (search.tenants().isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from resource_request" + where(search, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(Search search, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where tenant_id in (:tenants)");
+        params.put("tenants", List.copyOf(search.tenants()));
+        if (search.tenant() != null) {
             sql.append(" and tenant_id = :tenant");
+            params.put("tenant", search.tenant());
         }
-        if (status != null) {
+        if (search.project() != null) {
+            sql.append(" and project_id = :project");
+            params.put("project", search.project());
+        }
+        if (search.type() != null) {
+            sql.append(" and type = :type");
+            params.put("type", search.type().id());
+        }
+        if (search.status() != null) {
             sql.append(" and status = :status");
+            params.put("status", search.status().name());
         }
-        if (requester != null) {
+        if (search.requesterId() != null) {
             sql.append(" and requester_id = :requester");
+            params.put("requester", search.requesterId());
         }
-        sql.append(" order by created_at desc, id limit :limit");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("tenants", List.copyOf(tenants))
-                .param("limit", limit);
-        if (tenant != null) {
-            statement = statement.param("tenant", tenant);
+        return sql.toString();
+    }
+
+    /** These requests by id, those that exist, in one query. */
+    Map<String, ResourceRequest> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-        if (status != null) {
-            statement = statement.param("status", status.name());
-        }
-        if (requester != null) {
-            statement = statement.param("requester", requester);
-        }
-        return statement.query(this::map).list();
+        Map<String, ResourceRequest> byId = new LinkedHashMap<>();
+        jdbc.sql("select * from resource_request where id in (:ids)").param("ids", List.copyOf(new LinkedHashSet<>(ids)))
+                .query(this::map).list().forEach(request -> byId.put(request.id(), request));
+        return byId;
     }
 
     private ResourceRequest map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package io.stackgate.requests;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import io.stackgate.identity.Caller;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.RequestEvents.RequestStatusChanged;
 import io.stackgate.requests.RequestEvents.RequestSubmitted;
-import io.stackgate.tenancy.OrgUnitMembership;
 import io.stackgate.tenancy.Project;
+import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.QuotaReservation;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.QuotaService;
@@ -29,6 +30,8 @@ import io.stackgate.web.Conflict;
 import io.stackgate.web.Forbidden;
 import io.stackgate.web.InvalidInput;
 import io.stackgate.web.NotFound;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 
 /**
  * Submits, lists and cancels requests, and moves them through their states as the request process
@@ -98,7 +101,8 @@ public class RequestService {
         }
         String id = UUID.randomUUID().toString();
         QuotaReservation reservation = quotas.reserve(tenant.id(), project.id(), id, demand);
-        String orgUnit = OrgUnitMembership.orgUnitOf(tenant, caller.groups()).orElse(project.orgUnit());
+        // the project's org unit picks the approvers: declared, the same whoever submits (not one of the requester's groups)
+        String orgUnit = project.orgUnit();
         BigDecimal cost = costs.monthly(spec);
         Instant now = Instant.now();
         ResourceRequest request = new ResourceRequest(id, tenant.id(), project.id(), orgUnit, type, spec,
@@ -152,12 +156,47 @@ public class RequestService {
                 .map(ResourceRequest::id).toList();
     }
 
-    /** Requests of the caller's tenants, newest first. */
-    public List<ResourceRequest> list(Caller caller, String tenant, RequestStatus status, boolean mine) {
-        if (tenant != null && !caller.canSee(tenant)) {
-            return List.of();
+    /** Requests of the caller's tenants, newest first, one page of them. */
+    public Page<ResourceRequest> list(Caller caller, RequestFilter filter, PageRequest page) {
+        if (filter.tenant() != null && !caller.canSee(filter.tenant())) {
+            return Page.of(List.of(), page, 0);
         }
-        return repository.search(caller.tenants(), tenant, status, mine ? caller.id() : null, 500);
+        RequestRepository.Search search = new RequestRepository.Search(caller.tenants(), filter.tenant(),
+                filter.project(), filter.type(), filter.status(), filter.mine() ? caller.id() : null);
+        return Page.of(repository.search(search, page), page, repository.count(search));
+    }
+
+    /** How a request list is narrowed (null: not narrowed). */
+    public record RequestFilter(String tenant, String project, RequestType type, RequestStatus status, boolean mine) {
+    }
+
+    /** These requests by id (those that exist), in one query: for lists that show the requests they refer to. */
+    public Map<String, ResourceRequest> loadAll(Collection<String> ids) {
+        return repository.findAll(ids);
+    }
+
+    /**
+     * The spec as this caller may read it: whole for the requester, the project's owners, the tenant's admins and
+     * platform operators; without cloud-init user data and SSH keys for everyone else (approvers, members, auditors).
+     *
+     * @param hidden the JSON paths left out
+     */
+    public record SpecView(RequestSpec spec, List<String> hidden) {
+    }
+
+    public SpecView specFor(Caller caller, ResourceRequest request) {
+        if (maySeeSecrets(caller, request)) {
+            return new SpecView(request.spec(), List.of());
+        }
+        return new SpecView(request.spec().withoutSecrets(), request.spec().secretFields());
+    }
+
+    private boolean maySeeSecrets(Caller caller, ResourceRequest request) {
+        if (caller.id().equals(request.requesterId()) || caller.isPlatformWide() || caller.administers(request.tenantId())) {
+            return true;
+        }
+        return !caller.isAuditor() && tenants.find(request.tenantId()).flatMap(t -> t.project(request.projectId()))
+                .flatMap(project -> project.roleOf(caller.groups())).map(role -> role == ProjectRole.OWNER).orElse(false);
     }
 
     /** The request if the caller may see it; another tenant's request is "not found". */
@@ -166,16 +205,23 @@ public class RequestService {
                 .orElseThrow(() -> new NotFound("request", id));
     }
 
-    /** The requester or a tenant admin cancels a request that has not started provisioning. */
+    /**
+     * The requester or a tenant admin cancels a request that is still waiting for approval. The status moves first,
+     * compare-and-set on the request's row: a cancel that meets the last approval either wins (the approval then finds
+     * the request no longer pending and is refused) or loses (409: provisioning has begun and is never interrupted).
+     */
     @Transactional
     public ResourceRequest cancel(Caller caller, String id) {
         ResourceRequest request = get(caller, id);
         if (caller.isAuditor() || !request.requesterId().equals(caller.id()) && !caller.administers(request.tenantId())) {
             throw new Forbidden("only the requester or a tenant admin may cancel this request");
         }
-        if (!request.status().isCancellable()) {
-            throw new Conflict("a request in status " + request.status() + " can no longer be cancelled");
+        if (!request.status().isCancellable()
+                || !move(id, RequestStatus.CANCELLABLE, RequestStatus.CANCELLED, caller.username(),
+                        "cancelled by " + caller.username())) {
+            throw new Conflict("a request in status " + load(id).status() + " can no longer be cancelled");
         }
+        quotas.release(id);
         engine.run(caller, () -> runtime.createMessageCorrelation(CANCEL_MESSAGE)
                 .processInstanceId(request.processInstanceId())
                 .setVariable("cancelledBy", caller.username())
@@ -190,14 +236,33 @@ public class RequestService {
         return repository.find(id).orElseThrow(() -> new NotFound("request", id));
     }
 
+    /**
+     * Locks the request's row for the rest of the transaction and insists that it still waits for approval: every
+     * approval action takes this lock first, as a cancel does, so they queue up instead of crossing each other.
+     */
+    @Transactional
+    public void lockPending(String id) {
+        RequestStatus status = repository.lockStatus(id).orElseThrow(() -> new NotFound("request", id));
+        if (status != RequestStatus.PENDING_APPROVAL) {
+            throw new Conflict("request " + id + " is " + status + ": nothing is left to decide");
+        }
+    }
+
     @Transactional
     public void awaitApproval(String id) {
         move(id, EnumSet.of(RequestStatus.SUBMITTED), RequestStatus.PENDING_APPROVAL, "system", null);
     }
 
+    /**
+     * The approval chain said yes. Refused when the request is no longer pending (cancelled at the same moment): the
+     * approval's transaction rolls back and nothing is provisioned.
+     */
     @Transactional
     public void approved(String id) {
-        move(id, EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.PENDING_APPROVAL), RequestStatus.APPROVED, "system", null);
+        if (!move(id, EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.PENDING_APPROVAL), RequestStatus.APPROVED,
+                "system", null)) {
+            throw new Conflict("request " + id + " is " + load(id).status() + ", no longer waiting for approval");
+        }
     }
 
     @Transactional
@@ -217,10 +282,11 @@ public class RequestService {
         }
     }
 
+    /** The cancellation reached the process (the status moved when it was asked for): its quota is certainly free. */
     @Transactional
     public void cancelled(String id, String by) {
-        if (move(id, EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.PENDING_APPROVAL, RequestStatus.APPROVED),
-                RequestStatus.CANCELLED, by, "cancelled by " + by)) {
+        move(id, RequestStatus.CANCELLABLE, RequestStatus.CANCELLED, by, "cancelled by " + by);
+        if (load(id).status() == RequestStatus.CANCELLED) {
             quotas.release(id);
         }
     }

@@ -12,8 +12,11 @@ public enum RequestStatus {
         return TERMINAL.contains(this);
     }
 
-    /** A request may be cancelled until provisioning starts. */
+    /** The states a cancel may move a request out of: until it is approved (then provisioning begins at once). */
+    public static final Set<RequestStatus> CANCELLABLE = Set.of(SUBMITTED, PENDING_APPROVAL);
+
+    /** A request may be cancelled until it is approved. */
     public boolean isCancellable() {
-        return this == SUBMITTED || this == PENDING_APPROVAL || this == APPROVED;
+        return CANCELLABLE.contains(this);
     }
 }

@@ -29,6 +29,24 @@ public record VmSpec(
         sshKeys = sshKeys == null ? List.of() : List.copyOf(sshKeys);
     }
 
+    /** Cloud-init user data may hold passwords and tokens, SSH keys say who gets in: for the request's owners only. */
+    @Override
+    public RequestSpec withoutSecrets() {
+        return new VmSpec(name, arch, vcpus, memoryMiB, diskGiB, image, gpus, List.of(), null, leaseDays);
+    }
+
+    @Override
+    public List<String> secretFields() {
+        List<String> fields = new java.util.ArrayList<>();
+        if (userData != null) {
+            fields.add("spec.userData");
+        }
+        if (!sshKeys.isEmpty()) {
+            fields.add("spec.sshKeys");
+        }
+        return fields;
+    }
+
     @Override
     public Quota demand() {
         return new Quota(vcpus, memoryMiB, diskGiB, gpus, 1, 0);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,7 +54,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      * loser is told to look again, nothing was half-done — the transaction rolled back.
      */
     @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class,
-            DataIntegrityViolationException.class, MismatchingMessageCorrelationException.class})
+            DataIntegrityViolationException.class, MismatchingMessageCorrelationException.class,
+            PessimisticLockingFailureException.class})
     ProblemDetail concurrentChange(Exception e) {
         log.info("concurrent change refused: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

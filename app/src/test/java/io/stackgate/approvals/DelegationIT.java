@@ -26,7 +26,7 @@ class DelegationIT {
         Api.As alice = api.withToken(RealKeycloak.token("alice"));
         Api.As bob = api.withToken(RealKeycloak.token("bob"));
         String requestId = alice.post("/api/requests", submission("acme", "web", "vm", smallVm())).text("id");
-        String taskId = taskOf(bob.get("/api/tasks"), requestId).orElseThrow().path("id").asText();
+        String taskId = taskOf(bob, requestId).orElseThrow().path("id").asText();
 
         Api.Response unknown = bob.post("/api/tasks/" + taskId + "/delegate", Map.of("user", "nobody-at-all"));
         assertThat(unknown.status()).isEqualTo(400);

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Primary;
 public class FailingHypervisor implements Hypervisor {
 
     /** @param times how many calls fail (then it passes again); {@code Integer.MAX_VALUE} for always */
-    record Fault(String operation, boolean afterRealCall, int times) {
+    record Fault(String operation, boolean afterRealCall, int times, String message) {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -44,14 +44,19 @@ public class FailingHypervisor implements Hypervisor {
 
     /** Fails every call of the operation from now on. */
     void failAlways(String operation, boolean afterRealCall) {
+        failAlways(operation, afterRealCall, null);
+    }
+
+    /** Fails every call of the operation from now on, with this message (libvirt's can be long). */
+    void failAlways(String operation, boolean afterRealCall, String message) {
         failures.set(0);
-        fault.set(new Fault(operation, afterRealCall, Integer.MAX_VALUE));
+        fault.set(new Fault(operation, afterRealCall, Integer.MAX_VALUE, message));
     }
 
     /** Fails the next {@code times} calls of the operation, then passes again. */
     void failTimes(String operation, boolean afterRealCall, int times) {
         failures.set(0);
-        fault.set(new Fault(operation, afterRealCall, times));
+        fault.set(new Fault(operation, afterRealCall, times, null));
     }
 
     void heal() {
@@ -67,8 +72,8 @@ public class FailingHypervisor implements Hypervisor {
         if (current != null && current.operation().equals(operation) && current.afterRealCall() == after
                 && failures.get() < current.times()) {
             failures.incrementAndGet();
-            throw new HypervisorFailure("injected", operation + " failed (injected " + (after ? "after" : "before")
-                    + " the real call)", null);
+            throw new HypervisorFailure("injected", current.message() != null ? current.message()
+                    : operation + " failed (injected " + (after ? "after" : "before") + " the real call)", null);
         }
     }
 

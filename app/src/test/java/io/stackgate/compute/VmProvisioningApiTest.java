@@ -144,7 +144,7 @@ class VmProvisioningApiTest {
         }
         assertThat(history.createHistoricIncidentQuery().incidentType(MarkVmFailed.INCIDENT_TYPE)
                 .configuration(id).count()).isEqualTo(1);
-        JsonNode closed = api.as("olga").get("/api/incidents?state=closed").body();
+        JsonNode closed = api.as("olga").get("/api/incidents?state=closed&size=200").body().path("items");
         assertThat(closed).anySatisfy(incident -> {
             assertThat(incident.path("requestId").asText()).isEqualTo(id);
             assertThat(incident.path("type").asText()).isEqualTo(MarkVmFailed.INCIDENT_TYPE);

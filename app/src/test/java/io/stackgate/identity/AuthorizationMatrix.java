@@ -61,17 +61,27 @@ abstract class AuthorizationMatrix {
                     200, 403, 200, 403, 403, 200, 404, 404, 401),
             new Row("GET /api/tasks", f -> get("/api/tasks"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/tasks?scope=administered", f -> get("/api/tasks?scope=administered"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            // candidates see a task; tenant admins and platform operators see their tenants' tasks (to free frozen
+            // ones) but decide only as candidates
             new Row("GET /api/tasks/{acme task}", f -> get("/api/tasks/" + f.get().taskId()),
-                    404, 200, 404, 404, 404, 404, 404, 404, 401),
+                    404, 200, 200, 404, 200, 200, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/claim", f -> post("/api/tasks/" + f.get().taskId() + "/claim", null),
-                    404, 200, 404, 404, 404, 404, 404, 404, 401),
+                    404, 200, 403, 404, 403, 403, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/approve", f -> post("/api/tasks/" + f.get().taskId() + "/approve", DECISION),
-                    404, 204, 404, 404, 404, 404, 404, 404, 401),
+                    404, 204, 403, 404, 403, 403, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/reject", f -> post("/api/tasks/" + f.get().taskId() + "/reject", DECISION),
-                    404, 204, 404, 404, 404, 404, 404, 404, 401),
+                    404, 204, 403, 404, 403, 403, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/delegate", f -> post("/api/tasks/" + f.get().taskId() + "/delegate",
                     Map.of("user", "bea")),
-                    404, 200, 404, 404, 404, 404, 404, 404, 401),
+                    404, 200, 403, 404, 403, 403, 404, 404, 401),
+            new Row("POST /api/tasks/{acme task}/release (nobody holds it)",
+                    f -> post("/api/tasks/" + f.get().taskId() + "/release", null),
+                    404, 409, 409, 404, 409, 409, 404, 404, 401),
+            new Row("POST /api/tasks/{acme task}/reassign", f -> post("/api/tasks/" + f.get().taskId() + "/reassign",
+                    Map.of("user", "bea")),
+                    404, 403, 200, 404, 200, 200, 404, 404, 401),
             new Row("GET /api/incidents", f -> get("/api/incidents"),
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
             new Row("GET /api/hosts", f -> get("/api/hosts"),
@@ -140,7 +150,7 @@ abstract class AuthorizationMatrix {
         Response submitted = caller("alice").post("/api/requests", submission("acme", "web", "vm", smallVm()));
         assertThat(submitted.status()).as("fixture: " + submitted.body()).isEqualTo(201);
         String requestId = submitted.text("id");
-        String taskId = taskOf(caller("bob").get("/api/tasks"), requestId).orElseThrow().path("id").asText();
+        String taskId = taskOf(caller("bob"), requestId).orElseThrow().path("id").asText();
         return new Fixture(requestId, taskId, engine.getName());
     }
 

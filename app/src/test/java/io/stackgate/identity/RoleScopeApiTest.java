@@ -30,7 +30,7 @@ class RoleScopeApiTest {
         String acmeRequest = api.as("alice").post("/api/requests", submission("acme", "web", "vm", smallVm())).text("id");
 
         assertThat(carolToo.post("/api/requests/" + globexRequest + "/cancel").status()).isEqualTo(403);
-        assertThat(carolToo.get("/api/incidents?tenant=globex").body()).isEmpty();
+        assertThat(carolToo.get("/api/incidents?tenant=globex").body().path("items")).isEmpty();
         assertThat(carolToo.post("/api/requests/" + acmeRequest + "/cancel").status()).isEqualTo(200);
     }
 
@@ -41,7 +41,7 @@ class RoleScopeApiTest {
         assertThat(auditingManager.post("/api/requests", submission("acme", "web", "vm", smallVm())).status())
                 .isEqualTo(403);
         String id = api.as("alice").post("/api/requests", submission("acme", "web", "vm", smallVm())).text("id");
-        String taskId = taskOf(api.as("bob").get("/api/tasks"), id).orElseThrow().path("id").asText();
+        String taskId = taskOf(api.as("bob"), id).orElseThrow().path("id").asText();
         assertThat(auditingManager.post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(403);
         assertThat(auditingManager.post("/api/tasks/" + taskId + "/claim").status()).isEqualTo(403);
     }
@@ -50,11 +50,11 @@ class RoleScopeApiTest {
     void anApproverWhoLeftTheGroupLosesTheTaskItHadClaimed() {
         String id = api.as("alice").post("/api/requests", submission("acme", "web", "vm", smallVm())).text("id");
         Api.As ben = api.as("ben", List.of(MANAGERS), List.of("approver"));
-        String taskId = taskOf(ben.get("/api/tasks"), id).orElseThrow().path("id").asText();
+        String taskId = taskOf(ben, id).orElseThrow().path("id").asText();
         assertThat(ben.post("/api/tasks/" + taskId + "/claim").status()).isEqualTo(200);
 
         Api.As benAfterwards = api.as("ben", List.of("/tenants/acme/engineering"), List.of("requester"));
-        assertThat(taskOf(benAfterwards.get("/api/tasks"), id)).isEmpty();
+        assertThat(taskOf(benAfterwards, id)).isEmpty();
         assertThat(benAfterwards.post("/api/tasks/" + taskId + "/approve").status()).isEqualTo(404);
     }
 }

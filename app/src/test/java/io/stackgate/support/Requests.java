@@ -36,6 +36,11 @@ public final class Requests {
         return vm(2, 4096, 20, 1);
     }
 
+    /** {@code count} small worker nodes (2 vCPU, 2 GiB, 20 GiB) of the arch for the cluster. */
+    public static Map<String, Object> nodes(String cluster, int count, String arch) {
+        return Api.map("cluster", cluster, "count", count, "arch", arch, "vcpus", 2, "memoryMiB", 2048, "diskGiB", 20);
+    }
+
     public static Map<String, Object> submission(String tenant, String project, String type, Object spec) {
         return Api.map("tenant", tenant, "project", project, "type", type, "spec", spec,
                 "justification", "needed for the API tests");
@@ -61,7 +66,7 @@ public final class Requests {
         for (int level = 0; level < 6 && "PENDING_APPROVAL".equals(api.as("alice").get("/api/requests/" + requestId).text("status")); level++) {
             boolean approved = false;
             for (String approver : APPROVERS) {
-                Optional<JsonNode> task = taskOf(api.as(approver).get("/api/tasks"), requestId);
+                Optional<JsonNode> task = taskOf(api.as(approver), requestId);
                 if (task.isPresent()) {
                     Response response = api.as(approver).post("/api/tasks/" + task.get().path("id").asText() + "/approve");
                     if (response.status() != 204) {
@@ -78,9 +83,18 @@ public final class Requests {
         }
     }
 
-    /** The open approval task of this request in the inbox the response holds, if any. */
+    /** The open approval task of this request in the caller's inbox, if any. */
+    public static Optional<JsonNode> taskOf(Api.As caller, String requestId) {
+        Response inbox = caller.get("/api/tasks?requestId=" + requestId);
+        if (inbox.status() != 200) {
+            throw new AssertionError("the inbox answered " + inbox.status() + ": " + inbox.body());
+        }
+        return taskOf(inbox, requestId);
+    }
+
+    /** The open approval task of this request on the inbox page the response holds, if any. */
     public static Optional<JsonNode> taskOf(Response inbox, String requestId) {
-        for (JsonNode task : inbox.body()) {
+        for (JsonNode task : inbox.body().path("items")) {
             if (requestId.equals(task.path("request").path("id").asText())) {
                 return Optional.of(task);
             }

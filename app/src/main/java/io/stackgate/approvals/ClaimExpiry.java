@@ -1,0 +1,59 @@
+package io.stackgate.approvals;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Releases claims older than {@code stackgate.approvals.claim-expiry}: an approver who claimed a task and went away
+ * does not freeze the request. Delegated tasks are not touched (a delegation is a deliberate hand-over; a tenant admin
+ * releases or reassigns those).
+ */
+@Component
+class ClaimExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimExpiry.class);
+    private static final int BATCH = 200;
+
+    private final ApprovalTasks tasks;
+    private final ApprovalService approvals;
+    private final ApprovalProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    ClaimExpiry(ApprovalTasks tasks, ApprovalService approvals, ApprovalProperties properties) {
+        this.tasks = tasks;
+        this.approvals = approvals;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${stackgate.approvals.claim-check-interval:PT15M}",
+            initialDelayString = "${stackgate.approvals.claim-check-interval:PT15M}")
+    void scheduled() {
+        releaseExpired();
+    }
+
+    /** Releases every expired claim now; answers how many. */
+    int releaseExpired() {
+        if (properties.claimExpiry().isZero()) {
+            return 0;
+        }
+        int released = 0;
+        for (ApprovalTasks.Row task : tasks.claimedBefore(clock.instant().minus(properties.claimExpiry()), BATCH)) {
+            try {
+                if (approvals.expireClaim(task)) {
+                    released++;
+                }
+            } catch (RuntimeException raced) {
+                // decided or handed over at this moment: nothing to release
+                log.debug("claim of task {} not released: {}", task.taskId(), raced.toString());
+            }
+        }
+        if (released > 0) {
+            log.info("released {} approval task claim(s) older than {}", released, properties.claimExpiry());
+        }
+        return released;
+    }
+}
