@@ -90,15 +90,13 @@ class TenantRegistry implements Tenants, TenantDirectory, TenantsConfigVersion {
     }
 
     /**
-     * Loads this instance's folder again and puts it in force as the newest version, for every instance; on errors
-     * throws {@link TenantsConfigInvalid} and keeps the config in force.
+     * Loads this instance's folder again and puts it in force as the newest version (stored unless the newest already
+     * holds these files), for every instance; on errors throws {@link TenantsConfigInvalid} and keeps the config in force.
      */
     synchronized ReloadReport reload(String appliedBy) {
         List<ConfigFile> files = loader.readFolder();
         TenantsSnapshot tenants = snapshotOf(loader.load(files));
-        String sha256 = TenantsConfigStore.sha256(files);
-        long version = store.newest().filter(newest -> newest.sha256().equals(sha256)).map(Version::number)
-                .orElseGet(() -> store.add(files, appliedBy, Source.RELOAD).number());
+        long version = store.add(files, appliedBy, Source.RELOAD).number();
         current.set(new InForce(tenants, version));
         log.info("tenants-config version {} in force, reloaded by {}", version, appliedBy);
         events.publishEvent(new TenantsConfigReloaded(allTenantIds()));

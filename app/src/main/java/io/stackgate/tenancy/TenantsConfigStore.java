@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +76,10 @@ class TenantsConfigStore {
                 .query(Long.class).single() > 0;
     }
 
-    /** Stores the files as the next version; instances storing at the same moment get consecutive numbers. */
+    /**
+     * Stores the files as the next version, unless the newest version holds exactly them (answered then): instances
+     * starting at once with the same new folder store it once; different files stored at once get consecutive numbers.
+     */
     Version add(List<ConfigFile> files, String appliedBy, Source source) {
         String sha256 = sha256(files);
         for (int attempt = 1; ; attempt++) {
@@ -90,7 +94,13 @@ class TenantsConfigStore {
     }
 
     private Version insert(List<ConfigFile> files, String sha256, String appliedBy, Source source) {
-        Version version = new Version(newestNumber() + 1, sha256, appliedBy, clock.instant(), source);
+        Optional<Version> newest = newest();
+        if (newest.isPresent() && newest.get().sha256().equals(sha256)) {
+            return newest.get();
+        }
+        // whole seconds, as the column keeps them on MySQL/MariaDB
+        Version version = new Version(newest.map(Version::number).orElse(0L) + 1, sha256, appliedBy,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), source);
         jdbc.sql("insert into tenants_config_version (version, content_sha256, applied_by, applied_at, source) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(version.number(), sha256, appliedBy, Timestamp.from(version.appliedAt()), source.name())
