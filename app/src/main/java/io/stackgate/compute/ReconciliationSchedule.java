@@ -1,12 +1,14 @@
 package io.stackgate.compute;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link Reconciliation} every {@code stackgate.compute.reconciliation.interval} after the previous run ended.
- * Every instance runs it; the runs tolerate each other (see {@link Reconciliation}), so no leader is needed.
+ * Runs {@link Reconciliation} every {@code stackgate.compute.reconciliation.interval} after the previous run ended, on
+ * one instance at a time (a database lock; the runs would tolerate each other, see {@link Reconciliation}, but N
+ * instances would ask every host N times).
  */
 @Component
 @ConditionalOnProperty(name = "stackgate.compute.reconciliation.enabled", havingValue = "true")
@@ -20,7 +22,9 @@ class ReconciliationSchedule {
 
     @Scheduled(fixedDelayString = "${stackgate.compute.reconciliation.interval:PT5M}",
             initialDelayString = "${stackgate.compute.reconciliation.initial-delay:PT1M}")
-    void run() {
+    @SchedulerLock(name = "reconciliation", lockAtMostFor = "${stackgate.compute.reconciliation.lock-at-most-for:PT15M}",
+            lockAtLeastFor = "${stackgate.compute.reconciliation.lock-at-least-for:PT1M}")
+    public void run() {
         reconciliation.reconcile();
     }
 }

@@ -12,6 +12,7 @@ import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.tenancy.TenantsConfigReloaded;
+import io.stackgate.tenancy.TenantsConfigVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Service;
  * Keeps every active project namespace as tenants-config declares it: after each tenants-config reload and
  * periodically, the live RoleBindings and quota are compared with the plan; what differs (a binding deleted or
  * edited behind the platform's back, a mapping or quota changed in the config) is applied again by server-side
- * apply — fields other managers own are left alone — and each correction is published for the audit log.
+ * apply — fields other managers own are left alone — and each correction is published for the audit log. Each pass
+ * and each restore first converges on the newest stored tenants-config version, so that no instance acts on a config
+ * that another instance's reload replaced.
  */
 @Service
 public class RbacSync {
@@ -36,13 +39,16 @@ public class RbacSync {
     private final Namespaces namespaces;
     private final Clusters clusters;
     private final Tenants tenants;
+    private final TenantsConfigVersion configVersion;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    RbacSync(Namespaces namespaces, Clusters clusters, Tenants tenants, ApplicationEventPublisher events) {
+    RbacSync(Namespaces namespaces, Clusters clusters, Tenants tenants, TenantsConfigVersion configVersion,
+            ApplicationEventPublisher events) {
         this.namespaces = namespaces;
         this.clusters = clusters;
         this.tenants = tenants;
+        this.configVersion = configVersion;
         this.events = events;
     }
 
@@ -53,6 +59,7 @@ public class RbacSync {
 
     /** One pass over every active namespace; answers the corrections made. */
     public List<NamespaceCorrected> syncAll() {
+        configVersion.converge(); // never apply a config that another instance's reload replaced
         List<NamespaceCorrected> corrections = new ArrayList<>();
         for (Namespaces.Row row : namespaces.active()) {
             try {
@@ -66,6 +73,7 @@ public class RbacSync {
 
     /** The one namespace, when it is an active Stackgate namespace (its RoleBinding or quota was just touched). */
     public List<NamespaceCorrected> sync(String cluster, String namespace) {
+        configVersion.converge(); // never restore what another instance's reload changed
         return namespaces.active().stream().filter(row -> row.cluster().equals(cluster) && row.name().equals(namespace))
                 .findFirst().map(this::sync).orElse(List.of());
     }

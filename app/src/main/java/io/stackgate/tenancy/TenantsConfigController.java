@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Platform admins reload tenants-config without a restart; a bad config is refused and the old one stays. */
+/**
+ * Platform admins reload tenants-config without a restart, for every instance (the reloaded folder becomes the newest
+ * stored version, which the others put in force within {@code stackgate.tenants.check-interval}); a bad config is
+ * refused and the old one stays.
+ */
 @RestController
 class TenantsConfigController {
 
@@ -26,10 +30,11 @@ class TenantsConfigController {
 
     @PostMapping("/api/admin/tenants-config/reload")
     TenantRegistry.ReloadReport reload() {
-        if (!callers.current().hasRole(Caller.PLATFORM_ADMIN)) {
+        Caller caller = callers.current();
+        if (!caller.hasRole(Caller.PLATFORM_ADMIN)) {
             throw new Forbidden("only platform admins reload tenants-config");
         }
-        return registry.reload();
+        return registry.reload(caller.username());
     }
 
     @ExceptionHandler(TenantsConfigInvalid.class)

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Reads the tenant files: {@code *.yaml} of a folder, or of the classpath copy when the folder does not exist. */
+/** Reads the tenant files: {@code *.yaml} of a folder, or of the demo copy packaged in the jar. */
 final class TenantsConfigFiles {
 
     static final String CLASSPATH_FOLDER = "tenants-config/";
@@ -24,11 +24,6 @@ final class TenantsConfigFiles {
     }
 
     private TenantsConfigFiles() {
-    }
-
-    static List<ConfigFile> read(String configDir) {
-        Path folder = Path.of(configDir);
-        return Files.isDirectory(folder) ? fromFolder(folder) : fromClasspath();
     }
 
     static List<ConfigFile> fromFolder(Path folder) {

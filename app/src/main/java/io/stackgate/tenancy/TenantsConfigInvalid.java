@@ -12,8 +12,12 @@ class TenantsConfigInvalid extends DomainException {
     private final transient List<ConfigError> errors;
 
     TenantsConfigInvalid(List<ConfigError> errors) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, errors.stream().map(ConfigError::toString)
+        this(errors, errors.stream().map(ConfigError::toString)
                 .collect(Collectors.joining("\n  ", "tenants-config has " + errors.size() + " error(s):\n  ", "")));
+    }
+
+    TenantsConfigInvalid(List<ConfigError> errors, String message) {
+        super(HttpStatus.UNPROCESSABLE_ENTITY, message);
         this.errors = List.copyOf(errors);
     }
 

@@ -3,6 +3,8 @@ package io.stackgate.tenancy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +20,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.stackgate.tenancy.TenantsConfigFiles.ConfigFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -29,6 +33,8 @@ class TenantsConfigLoader {
     record Result(List<Tenant> tenants, List<ConfigError> errors, int files) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(TenantsConfigLoader.class);
+
     private final TenancyProperties properties;
     private final JsonSchema schema;
     private final YAMLMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -38,9 +44,34 @@ class TenantsConfigLoader {
         this.schema = loadSchema();
     }
 
-    /** Loads the configured folder (or the classpath copy). */
+    String configDir() {
+        return properties.configDir();
+    }
+
+    /** Loads the configured folder; {@link TenantsConfigMissing} when there is nothing to load. */
     Result load() {
-        return load(TenantsConfigFiles.read(properties.configDir()));
+        return load(readFolder());
+    }
+
+    /**
+     * The files of the configured folder; when the folder does not exist, the demo tenants packaged in the jar if
+     * {@code packaged-fallback} is on (the dev profile), else {@link TenantsConfigMissing}, as for an empty folder.
+     */
+    List<ConfigFile> readFolder() {
+        Path folder = Path.of(properties.configDir());
+        if (!Files.isDirectory(folder)) {
+            if (properties.packagedFallback()) {
+                log.warn("tenants-config folder {} does not exist: using the demo tenants packaged in the jar (dev profile)",
+                        folder.toAbsolutePath());
+                return TenantsConfigFiles.fromClasspath();
+            }
+            throw new TenantsConfigMissing(properties.configDir(), folder.toAbsolutePath() + " does not exist");
+        }
+        List<ConfigFile> files = TenantsConfigFiles.fromFolder(folder);
+        if (files.isEmpty()) {
+            throw new TenantsConfigMissing(properties.configDir(), folder.toAbsolutePath() + " holds no tenant file (*.yaml)");
+        }
+        return files;
     }
 
     Result load(List<ConfigFile> files) {

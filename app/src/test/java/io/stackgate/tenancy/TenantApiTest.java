@@ -77,7 +77,7 @@ class TenantApiTest {
     @AfterEach
     void restoreTheDemoTenants() {
         writeDemoFiles(FOLDER);
-        registry.reload();
+        registry.reload("test");
     }
 
     @Test
@@ -127,7 +127,8 @@ class TenantApiTest {
         Response response = reload("admin");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().toString()).isEqualTo("{\"tenants\":[\"acme\",\"globex\"],\"files\":2}");
+        assertThat(response.body().toString()).isEqualTo("{\"tenants\":[\"acme\",\"globex\"],\"files\":2,\"version\":"
+                + registry.inForce() + "}");
     }
 
     @Test
@@ -147,6 +148,18 @@ class TenantApiTest {
         });
         assertThat(get("dave", "/api/tenants/globex/projects").body().findValuesAsText("orgUnit"))
                 .containsExactly("operations");
+    }
+
+    @Test
+    void aReloadOfAnEmptiedFolderAnswers422AndKeepsTheOldConfig() throws IOException {
+        Files.delete(FOLDER.resolve("acme.yaml"));
+        Files.delete(FOLDER.resolve("globex.yaml"));
+
+        Response response = reload("admin");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().at("/errors/0/message").asText()).endsWith("holds no tenant file (*.yaml)");
+        assertThat(ids(get("olga", "/api/tenants").body())).containsExactly("acme", "globex");
     }
 
     private static List<String> ids(JsonNode array) {

@@ -1,10 +1,12 @@
 package io.stackgate.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.stackgate.tenancy.TenantsConfigLoader.Result;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,12 @@ class TenantsConfigLoaderTest {
     Path folder;
 
     private Result load() {
-        return new TenantsConfigLoader(new TenancyProperties(folder.toString())).load();
+        return new TenantsConfigLoader(properties(folder.toString())).load();
+    }
+
+    /** The folder, without the dev profile's fallback to the packaged demo tenants. */
+    static TenancyProperties properties(String configDir) {
+        return new TenancyProperties(configDir, false, Duration.ofSeconds(5));
     }
 
     private void write(String file, String text) throws IOException {
@@ -107,17 +114,41 @@ class TenantsConfigLoaderTest {
     }
 
     @Test
-    void aMissingFolderFallsBackToTheClasspathCopy() {
-        Result result = new TenantsConfigLoader(new TenancyProperties(folder.resolve("absent").toString())).load();
+    void aMissingFolderIsAnErrorThatSaysSoInOneLine() {
+        TenantsConfigLoader loader = new TenantsConfigLoader(properties(folder.resolve("absent").toString()));
+
+        assertThatThrownBy(loader::load).isInstanceOfSatisfying(TenantsConfigMissing.class, e -> {
+            assertThat(e.getMessage()).startsWith("tenants-config folder " + folder.resolve("absent").toAbsolutePath()
+                    + " does not exist: set STACKGATE_TENANTS_CONFIGDIR").doesNotContain("\n");
+            assertThat(e.errors()).singleElement().extracting(ConfigError::file)
+                    .isEqualTo(folder.resolve("absent").toString());
+        });
+    }
+
+    @Test
+    void onlyWithThePackagedFallbackDoesAMissingFolderLoadTheDemoTenantsInTheJar() {
+        TenantsConfigLoader loader = new TenantsConfigLoader(
+                new TenancyProperties(folder.resolve("absent").toString(), true, Duration.ofSeconds(5)));
+
+        Result result = loader.load();
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.tenants()).extracting(Tenant::id).contains("acme", "globex");
     }
 
     @Test
-    void anEmptyFolderIsAnError() {
-        assertThat(load().errors()).singleElement().extracting(ConfigError::message)
-                .isEqualTo("no tenant files (*.yaml) found");
+    void anEmptyFolderIsAnErrorThatSaysSoInOneLine() {
+        assertThatThrownBy(this::load).isInstanceOf(TenantsConfigMissing.class)
+                .hasMessageStartingWith("tenants-config folder " + folder.toAbsolutePath() + " holds no tenant file (*.yaml)")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anEmptyFolderIsAnErrorEvenWithThePackagedFallback() {
+        TenantsConfigLoader loader = new TenantsConfigLoader(new TenancyProperties(folder.toString(), true,
+                Duration.ofSeconds(5)));
+
+        assertThatThrownBy(loader::load).isInstanceOf(TenantsConfigMissing.class);
     }
 
     static int lineOf(String text, String fragment) {

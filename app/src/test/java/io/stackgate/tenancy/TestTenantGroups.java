@@ -11,7 +11,7 @@ public final class TestTenantGroups {
     }
 
     public static List<TenantGroups.Declared> of(String configDir) {
-        TenantsConfigLoader.Result result = new TenantsConfigLoader(new TenancyProperties(configDir)).load();
+        TenantsConfigLoader.Result result = new TenantsConfigLoader(TenantsConfigLoaderTest.properties(configDir)).load();
         if (!result.errors().isEmpty()) {
             throw new IllegalStateException("invalid tenants-config " + configDir + ": " + result.errors());
         }
