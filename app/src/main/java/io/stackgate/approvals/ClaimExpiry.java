@@ -2,6 +2,7 @@ package io.stackgate.approvals;
 
 import java.time.Clock;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Releases claims older than {@code stackgate.approvals.claim-expiry}: an approver who claimed a task and went away
  * does not freeze the request. Delegated tasks are not touched (a delegation is a deliberate hand-over; a tenant admin
- * releases or reassigns those).
+ * releases or reassigns those). One instance at a time (a database lock).
  */
 @Component
 class ClaimExpiry {
@@ -31,7 +32,8 @@ class ClaimExpiry {
 
     @Scheduled(fixedDelayString = "${stackgate.approvals.claim-check-interval:PT15M}",
             initialDelayString = "${stackgate.approvals.claim-check-interval:PT15M}")
-    void scheduled() {
+    @SchedulerLock(name = "approval-claim-expiry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    public void scheduled() {
         releaseExpired();
     }
 
