@@ -26,8 +26,11 @@ import org.springframework.test.context.TestPropertySource;
 @StackgateTest
 @TestPropertySource(properties = {"stackgate.kubernetes.clusters[0].name=demo",
     "stackgate.kubernetes.clusters[0].kubeconfig=demo",
-    "stackgate.kubernetes.clusters[0].demo-kubeconfig-file=target/demo-cluster.kubeconfig"})
+    "stackgate.kubernetes.clusters[0].demo-kubeconfig-file=" + DemoClusterApiTest.KUBECONFIG})
 class DemoClusterApiTest {
+
+    /** Where the demo cluster's kubeconfig is written: {@code data/demo-cluster.kubeconfig} below {@code target/demo}. */
+    static final String KUBECONFIG = "target/demo/data/demo-cluster.kubeconfig";
 
     @Autowired
     Api api;
@@ -41,7 +44,7 @@ class DemoClusterApiTest {
         jobs.run(id);
 
         assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
-        Path kubeconfig = Path.of("target/demo-cluster.kubeconfig");
+        Path kubeconfig = Path.of(KUBECONFIG);
         try (KubernetesClient kubectl = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
             String name = "acme-web-" + suffix;
@@ -68,7 +71,7 @@ class DemoClusterApiTest {
 
         assertThat(api.as("alice").get("/api/requests/" + decommission).text("status")).isEqualTo("COMPLETED");
         try (KubernetesClient kubectl = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of("target/demo-cluster.kubeconfig")))).build()) {
+                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(KUBECONFIG)))).build()) {
             assertThat(kubectl.namespaces().withName("acme-web-" + suffix).get()).isNull();
         }
         assertThat(api.as("alice").get("/api/resources?kind=namespace&state=DELETED").body())
