@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,6 +43,8 @@ class NamespaceQuotaApiTest {
     Jobs jobs;
     @Autowired
     RbacSync sync;
+    @Autowired
+    JdbcClient jdbc;
 
     KubernetesClient cluster;
 
@@ -108,6 +111,29 @@ class NamespaceQuotaApiTest {
         assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web").body()).anySatisfy(resource -> {
             assertThat(resource.path("requestId").asText()).isEqualTo(request.path("id").asText());
             assertThat(resource.path("quota").path("vcpus").asInt()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aNamespaceMadeBeforeSharesExistedGetsTheConfiguredDefaultShare() {
+        JsonNode request = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", Requests.uniqueName("old"),
+                "quota", Map.of("vcpus", 5, "memoryMiB", 5120)));
+        String id = request.path("id").asText();
+        jobs.run(id);
+        String name = namespace("web", request);
+        assertThat(hard(name)).containsEntry("requests.cpu", "5");
+        // what a row from before V20 looks like: no share stored
+        jdbc.sql("update k8s_namespace set quota_vcpus = null, quota_memory_mib = null, quota_disk_gib = null, "
+                + "quota_gpus = null where request_id = ?").param(id).update();
+
+        assertThat(sync.syncAll()).filteredOn(correction -> correction.namespace().equals(name))
+                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("quota"));
+        assertThat(hard(name)).containsEntry("requests.cpu", "2").containsEntry("requests.memory", "4096Mi")
+                .containsEntry("requests.storage", "20Gi");
+        assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web").body()).anySatisfy(resource -> {
+            assertThat(resource.path("requestId").asText()).isEqualTo(id);
+            assertThat(resource.path("quota").path("vcpus").asInt()).isEqualTo(2);
+            assertThat(resource.path("quota").path("configuredDefault").asBoolean()).isTrue();
         });
     }
 
