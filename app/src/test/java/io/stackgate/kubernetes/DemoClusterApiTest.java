@@ -32,6 +32,11 @@ class DemoClusterApiTest {
     /** Where the demo cluster's kubeconfig is written: {@code data/demo-cluster.kubeconfig} below {@code target/demo}. */
     static final String KUBECONFIG = "target/demo/data/demo-cluster.kubeconfig";
 
+    /** A client of the demo cluster through the kubeconfig the platform wrote; the caller closes it. */
+    static KubernetesClient demoCluster() throws java.io.IOException {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(Path.of(KUBECONFIG)))).build();
+    }
+
     @Autowired
     Api api;
     @Autowired
@@ -44,9 +49,7 @@ class DemoClusterApiTest {
         jobs.run(id);
 
         assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
-        Path kubeconfig = Path.of(KUBECONFIG);
-        try (KubernetesClient kubectl = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+        try (KubernetesClient kubectl = demoCluster()) {
             String name = "acme-web-" + suffix;
             assertThat(kubectl.namespaces().withName(name).get().getMetadata().getLabels())
                     .containsEntry("stackgate.io/tenant", "acme");
@@ -70,8 +73,7 @@ class DemoClusterApiTest {
         jobs.run(decommission);
 
         assertThat(api.as("alice").get("/api/requests/" + decommission).text("status")).isEqualTo("COMPLETED");
-        try (KubernetesClient kubectl = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(KUBECONFIG)))).build()) {
+        try (KubernetesClient kubectl = demoCluster()) {
             assertThat(kubectl.namespaces().withName("acme-web-" + suffix).get()).isNull();
         }
         assertThat(api.as("alice").get("/api/resources?kind=namespace&state=DELETED").body())

@@ -18,9 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.stackgate.compute.VmNaming;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
@@ -86,8 +84,7 @@ class DemoClusterKubectlTest {
         String namespace = "acme-web-" + suffix;
         String node = VmNaming.domainName("acme", nodeRequest, 0);
         List<String> bindings;
-        try (KubernetesClient client = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(DemoClusterApiTest.KUBECONFIG)))).build()) {
+        try (KubernetesClient client = DemoClusterApiTest.demoCluster()) {
             bindings = client.rbac().roleBindings().inNamespace(namespace).list().getItems().stream()
                     .map(binding -> binding.getMetadata().getName()).toList();
         }

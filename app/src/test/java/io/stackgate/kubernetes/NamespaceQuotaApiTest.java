@@ -4,15 +4,11 @@ import static io.stackgate.support.Requests.submit;
 import static io.stackgate.support.Requests.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;
@@ -50,8 +46,7 @@ class NamespaceQuotaApiTest {
 
     @BeforeEach
     void cluster() throws Exception {
-        cluster = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of(DemoClusterApiTest.KUBECONFIG)))).build();
+        cluster = DemoClusterApiTest.demoCluster();
     }
 
     @AfterEach
