@@ -26,13 +26,18 @@ interface Cluster {
     /** The plan's RoleBindings; Stackgate's bindings the plan no longer names are deleted. */
     void applyRoleBindings(NamespacePlan plan);
 
-    void deleteNamespace(String name);
+    /**
+     * Deletes the namespace (with everything in it) if it was made for this request (its {@code stackgate.io/request}
+     * label); answers whether it did: false when it is gone already or belongs to someone else, which is left alone.
+     */
+    boolean deleteNamespace(String name, String requestId);
 
     Optional<NamespaceState> namespace(String name);
 
     /**
-     * Calls the listener with the namespace of every Stackgate RoleBinding or ResourceQuota that is changed or deleted
-     * (a fabric8 informer each), so that the declared state can be restored at once.
+     * Calls the listener with the namespace of every Stackgate RoleBinding or ResourceQuota that is changed or deleted,
+     * and of every Stackgate namespace whose labels change (a fabric8 informer each), so that the declared state can be
+     * restored at once.
      */
     Watch watchDeclarations(java.util.function.Consumer<String> namespaceTouched);
 
@@ -42,5 +47,10 @@ interface Cluster {
     /** What a namespace holds of Stackgate's declarations, as the API server has them. */
     record NamespaceState(String name, Map<String, String> labels, String phase, Map<String, String> quotaHard,
             List<NamespacePlan.Binding> roleBindings) {
+
+        /** The request it was made for ({@code stackgate.io/request}); null when it carries none. */
+        String requestLabel() {
+            return labels == null ? null : labels.get(NamespacePlan.REQUEST_LABEL);
+        }
     }
 }

@@ -8,11 +8,23 @@ import java.util.Objects;
  * A DaemonSet as far as it decides where its pods run: its node selector, the terms of its required node affinity and
  * its tolerations, with the images it would pull there.
  *
- * @param requiredTerms the required node affinity's terms: a node matching any one (all of its requirements) is
- *                      admitted; empty: no affinity
+ * @param namespaceTenant the tenant whose namespace it is in ({@code stackgate.io/tenant}); null in a namespace of
+ *                        no tenant (the cluster's own: kube-system, the CNI's)
+ * @param requiredTerms   the required node affinity's terms: a node matching any one (all of its requirements) is
+ *                        admitted; empty: no affinity
  */
-record DaemonSetView(String namespace, String name, List<String> images, Map<String, String> nodeSelector,
-        List<List<Requirement>> requiredTerms, List<Toleration> tolerations) {
+record DaemonSetView(String namespace, String name, String namespaceTenant, List<String> images,
+        Map<String, String> nodeSelector, List<List<Requirement>> requiredTerms, List<Toleration> tolerations) {
+
+    /**
+     * Whether its pods may run on a tenant's nodes at all: those of the cluster's own namespaces and of the tenant's
+     * own. Another tenant's are not: its namespace's PodTolerationRestriction whitelist admits that tenant's taint
+     * only, so the DaemonSet controller's pods that tolerate this tenant's taint are refused — whatever tolerations
+     * the DaemonSet object itself declares. (Nor may a refusal name them: they are another tenant's.)
+     */
+    boolean mayRunOnNodesOf(String tenant) {
+        return namespaceTenant == null || namespaceTenant.equals(tenant);
+    }
 
     /** Whether its pods would run on a node with these labels and this taint (as the DaemonSet controller decides). */
     boolean landsOn(Map<String, String> nodeLabels, ClusterNodes.Taint taint) {

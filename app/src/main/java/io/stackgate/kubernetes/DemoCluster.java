@@ -35,7 +35,7 @@ final class DemoCluster {
 
     static DemoCluster start(String name, Path kubeconfigFile) {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                new DemoDiscovery(new KubernetesCrudDispatcher()), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         KubernetesClient client = server.createClient();
         String url = client.getConfiguration().getMasterUrl();

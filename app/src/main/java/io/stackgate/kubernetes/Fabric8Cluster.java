@@ -34,21 +34,25 @@ class Fabric8Cluster implements Cluster {
         var bindings = watch(client.rbac().roleBindings().inAnyNamespace()
                 .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
                 binding -> java.util.List.of(binding.getMetadata().getLabels(), binding.getSubjects(), binding.getRoleRef()),
-                namespaceTouched);
+                namespaceTouched, false);
         // a quota's status changes with every pod; only its spec and labels are declared
         var quotas = watch(client.resourceQuotas().inAnyNamespace()
                 .withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
-                quota -> java.util.List.of(quota.getMetadata().getLabels(), quota.getSpec()), namespaceTouched);
+                quota -> java.util.List.of(quota.getMetadata().getLabels(), quota.getSpec()), namespaceTouched, false);
+        // the labels carry the Pod Security level
+        var labelled = watch(client.namespaces().withLabel(NamespacePlan.MANAGED_BY_LABEL, "stackgate").runnableInformer(0),
+                namespace -> namespace.getMetadata().getLabels(), namespaceTouched, true);
         return new Watch() {
             @Override
             public boolean watching() {
-                return bindings.watching() && quotas.watching();
+                return bindings.watching() && quotas.watching() && labelled.watching();
             }
 
             @Override
             public void close() {
                 bindings.close();
                 quotas.close();
+                labelled.close();
             }
         };
     }
@@ -56,10 +60,15 @@ class Fabric8Cluster implements Cluster {
     /**
      * Starts the informer, which passes on the namespace of an object whose declared part changed, or that went (one
      * that appears is what Stackgate just made); an API server that does not answer is tried again while it lives.
+     *
+     * @param namespaces the objects are namespaces: pass on their own name (a deleted one is the sync's to recreate)
      */
     private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> Watch watch(
             io.fabric8.kubernetes.client.informers.SharedIndexInformer<T> informer,
-            java.util.function.Function<T, Object> declared, java.util.function.Consumer<String> listener) {
+            java.util.function.Function<T, Object> declared, java.util.function.Consumer<String> listener,
+            boolean namespaces) {
+        java.util.function.Function<T, String> namespaceOf = object -> namespaces ? object.getMetadata().getName()
+                : object.getMetadata().getNamespace();
         informer.addEventHandler(new io.fabric8.kubernetes.client.informers.ResourceEventHandler<T>() {
             @Override
             public void onAdd(T object) {
@@ -68,13 +77,15 @@ class Fabric8Cluster implements Cluster {
             @Override
             public void onUpdate(T old, T object) {
                 if (!java.util.Objects.equals(declared.apply(old), declared.apply(object))) {
-                    listener.accept(object.getMetadata().getNamespace());
+                    listener.accept(namespaceOf.apply(object));
                 }
             }
 
             @Override
             public void onDelete(T object, boolean finalStateUnknown) {
-                listener.accept(object.getMetadata().getNamespace());
+                if (!namespaces) {
+                    listener.accept(namespaceOf.apply(object));
+                }
             }
         });
         informer.exceptionHandler((started, failure) -> true);
@@ -88,18 +99,22 @@ class Fabric8Cluster implements Cluster {
     }
 
     /**
-     * Server-side apply; the demo cluster (fabric8's CRUD mock) answers 404 instead of creating, so there the object
-     * is created. A real API server never answers 404 to an apply of an object whose namespace exists.
+     * Server-side apply. The demo cluster (fabric8's CRUD mock) does not speak it: it answers 404 for an object it does
+     * not have (then the object is created) and 415 for one it has (then it is replaced). A real API server never
+     * answers 404 to an apply of an object whose namespace exists, nor 415 (apply is served since 1.16).
      */
     private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> void apply(
             io.fabric8.kubernetes.client.dsl.Resource<T> resource) {
         try {
             resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            if (e.getCode() != 404) {
+            if (e.getCode() == 404) {
+                resource.create();
+            } else if (e.getCode() == 415) {
+                resource.createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+            } else {
                 throw e;
             }
-            resource.create();
         }
     }
 
@@ -162,8 +177,15 @@ class Fabric8Cluster implements Cluster {
     }
 
     @Override
-    public void deleteNamespace(String namespace) {
-        client.namespaces().withName(namespace).delete();
+    public boolean deleteNamespace(String namespace, String requestId) {
+        Namespace found = client.namespaces().withName(namespace).get();
+        if (found == null || found.getMetadata().getLabels() == null
+                || !requestId.equals(found.getMetadata().getLabels().get(NamespacePlan.REQUEST_LABEL))) {
+            return false;
+        }
+        // only the namespace just read: should it have been replaced meanwhile, the API server refuses (409)
+        client.namespaces().withName(namespace).lockResourceVersion(found.getMetadata().getResourceVersion()).delete();
+        return true;
     }
 
     @Override

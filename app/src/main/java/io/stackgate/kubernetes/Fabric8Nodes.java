@@ -186,7 +186,11 @@ class Fabric8Nodes implements ClusterNodes {
 
     @Override
     public List<DaemonSetView> daemonSets() {
-        return client.apps().daemonSets().inAnyNamespace().list().getItems().stream().map(Fabric8Nodes::view).toList();
+        Map<String, String> tenantOf = new java.util.HashMap<>();
+        client.namespaces().withLabel(NamespacePlan.TENANT_LABEL).list().getItems().forEach(namespace ->
+                tenantOf.put(namespace.getMetadata().getName(), namespace.getMetadata().getLabels().get(NamespacePlan.TENANT_LABEL)));
+        return client.apps().daemonSets().inAnyNamespace().list().getItems().stream()
+                .map(daemonSet -> view(daemonSet, tenantOf.get(daemonSet.getMetadata().getNamespace()))).toList();
     }
 
     @Override
@@ -301,7 +305,7 @@ class Fabric8Nodes implements ClusterNodes {
         return new NodeState(node.getMetadata().getName(), labels, ready, unschedulable, taints);
     }
 
-    private static DaemonSetView view(DaemonSet daemonSet) {
+    private static DaemonSetView view(DaemonSet daemonSet, String namespaceTenant) {
         PodSpec pod = daemonSet.getSpec().getTemplate().getSpec();
         List<String> images = new ArrayList<>();
         pod.getInitContainers().forEach(container -> images.add(container.getImage()));
@@ -318,7 +322,7 @@ class Fabric8Nodes implements ClusterNodes {
                         requirement.getKey(), requirement.getOperator(), requirement.getValues())).toList());
             }
         }
-        return new DaemonSetView(daemonSet.getMetadata().getNamespace(), daemonSet.getMetadata().getName(),
+        return new DaemonSetView(daemonSet.getMetadata().getNamespace(), daemonSet.getMetadata().getName(), namespaceTenant,
                 images.stream().distinct().toList(), pod.getNodeSelector() == null ? Map.of() : Map.copyOf(pod.getNodeSelector()),
                 terms, tolerations);
     }

@@ -38,21 +38,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           one repository); an exact key wins over prefixes, a longer prefix over a shorter one.
  *                           Values are Kubernetes architecture names; {@code x86_64} and {@code aarch64} are read as
  *                           {@code amd64} and {@code arm64}
- * @param insecureRegistries registries ({@code host:port} as in the image reference) reached over plain HTTP
+ * @param insecureRegistries registries ({@code host:port} as in the image reference) reached over plain HTTP; they are
+ *                           looked up like {@code registries} and named by it (private addresses allowed)
  * @param timeout            connect and response timeout of each request to a registry
  * @param cacheFor           how long an answer, known or not, is reused
  * @param lookup             false: answer from the overrides only, never ask a registry
+ * @param registries         the registries (as image references name them: {@code host[:port]}, {@code docker.io} for
+ *                           Docker Hub) whose images are looked up; an image of any other registry is never asked
+ *                           about: its platforms cannot be told unless an override names them. {@code *.example.com}
+ *                           admits every host below example.com
+ * @param hosts              further hosts a look-up may reach: the registries' token services and where they redirect
+ *                           (blob storage, regional mirrors); {@code host}, {@code host:port} or {@code *.domain}.
+ *                           No redirect or token realm leaves {@code registries} and {@code hosts}, and no look-up
+ *                           reaches a private, loopback or link-local address unless its host is listed by name
  */
 @ConfigurationProperties("stackgate.kubernetes.images")
 record ImagePlatformProperties(@DefaultValue Map<String, List<String>> overrides,
         @DefaultValue List<String> insecureRegistries, @DefaultValue("5s") Duration timeout,
-        @DefaultValue("10m") Duration cacheFor, @DefaultValue("true") boolean lookup) {
+        @DefaultValue("10m") Duration cacheFor, @DefaultValue("true") boolean lookup,
+        @DefaultValue({"docker.io", "quay.io", "registry.k8s.io", "ghcr.io"}) List<String> registries,
+        @DefaultValue({"registry-1.docker.io", "auth.docker.io", "production.cloudflare.docker.com", "*.quay.io",
+            "*.pkg.dev", "pkg-containers.githubusercontent.com"}) List<String> hosts) {
 
     private static final Map<String, String> ARCHITECTURE_ALIASES = Map.of("x86_64", "amd64", "aarch64", "arm64");
+    private static final String DOCKER_HUB_API = "registry-1.docker.io";
 
     ImagePlatformProperties {
         overrides = normalised(overrides == null ? Map.of() : overrides);
         insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
+        registries = registries == null ? List.of() : List.copyOf(registries);
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
         cacheFor = cacheFor == null ? Duration.ofMinutes(10) : cacheFor;
         if (timeout.isNegative() || timeout.isZero()) {
@@ -77,6 +92,53 @@ record ImagePlatformProperties(@DefaultValue Map<String, List<String>> overrides
 
     boolean isInsecure(String registry) {
         return insecureRegistries.contains(registry);
+    }
+
+    /** Whether images of this registry ({@code host[:port]} as the reference names it) are looked up. */
+    boolean looksUp(String registry) {
+        return lookup && (matchesAny(registries, registry) || insecureRegistries.contains(registry));
+    }
+
+    /** Whether a look-up may send a request to this {@code host[:port]}: a registry's API host, or a listed host. */
+    boolean allows(String authority) {
+        return matchesAny(registries, authority) || matchesAny(hosts, authority)
+                || insecureRegistries.contains(authority)
+                || registries.contains(ImageReference.DOCKER_HUB) && hostOf(authority).equalsIgnoreCase(DOCKER_HUB_API);
+    }
+
+    /** Whether the host is listed by name (not by a pattern): only then may it have a private address. */
+    boolean namesHost(String host) {
+        return java.util.stream.Stream.of(registries, hosts, insecureRegistries).flatMap(List::stream)
+                .filter(entry -> !entry.startsWith("*."))
+                .anyMatch(entry -> hostOf(entry).equalsIgnoreCase(host));
+    }
+
+    /**
+     * {@code host} admits the host on any port, {@code host:port} that port only, {@code *.domain} every host below
+     * the domain on any port.
+     */
+    private static boolean matchesAny(List<String> entries, String authority) {
+        String host = hostOf(authority);
+        return entries.stream().anyMatch(entry -> {
+            if (entry.startsWith("*.")) {
+                return host.toLowerCase(Locale.ROOT).endsWith(entry.substring(1).toLowerCase(Locale.ROOT));
+            }
+            return entry.equalsIgnoreCase(authority) || (!hasPort(entry) && hostOf(entry).equalsIgnoreCase(host));
+        });
+    }
+
+    private static boolean hasPort(String authority) {
+        if (authority.startsWith("[")) {
+            return authority.contains("]:");
+        }
+        int colon = authority.indexOf(':');
+        return colon >= 0 && colon == authority.lastIndexOf(':');
+    }
+
+    /** The host of {@code host[:port]}, an IPv6 address without its brackets. */
+    static String hostOf(String authority) {
+        String host = hasPort(authority) ? authority.substring(0, authority.lastIndexOf(':')) : authority;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static boolean matchesPrefix(String prefix, String image, String full) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything Stackgate declares in one project namespace, computed from tenants-config: the namespace and its labels,
- * a ResourceQuota and a LimitRange from the project's quota, a NetworkPolicy that admits traffic only from the
+ * Everything Stackgate declares in one project namespace, computed from tenants-config and its request: the namespace
+ * and its labels (Pod Security Admission's among them), a ResourceQuota from the namespace's share of the project's
+ * quota and a LimitRange, a NetworkPolicy that admits traffic only from the
  * tenant's own namespaces, and one RoleBinding per mapped Keycloak group. The cluster adapter applies it with
  * server-side apply under Stackgate's own field manager.
  *
@@ -20,6 +21,8 @@ public record NamespacePlan(String name, Map<String, String> labels, Map<String,
     public static final String PROJECT_LABEL = "stackgate.io/project";
     public static final String REQUEST_LABEL = "stackgate.io/request";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    /** Pod Security Admission's labels: {@code <prefix>enforce}, {@code …enforce-version}, {@code …warn}, … */
+    public static final String POD_SECURITY_PREFIX = "pod-security.kubernetes.io/";
     public static final String QUOTA_NAME = "stackgate-quota";
     public static final String LIMIT_RANGE_NAME = "stackgate-limits";
     public static final String NETWORK_POLICY_NAME = "stackgate-tenant-isolation";

@@ -36,7 +36,12 @@ final class NamespacePlanner {
         return name;
     }
 
-    static NamespacePlan plan(Tenant tenant, Project project, String suffix, String requestId, String groupPrefix) {
+    /**
+     * @param share       the namespace's share of the project's quota: its ResourceQuota
+     * @param podSecurity the Pod Security Standard it enforces, warns and audits at (the project's or the default)
+     */
+    static NamespacePlan plan(Tenant tenant, Project project, String suffix, String requestId, String groupPrefix,
+            Quota share, String podSecurity) {
         String name = namespaceName(tenant.id(), project.id(), suffix);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NamespacePlan.TENANT_LABEL, tenant.id());
@@ -45,11 +50,29 @@ final class NamespacePlanner {
             labels.put(NamespacePlan.REQUEST_LABEL, requestId);
         }
         labels.put(NamespacePlan.MANAGED_BY_LABEL, "stackgate");
-        return new NamespacePlan(name, labels, quota(project.quota()), limitRange(), bindings(project.roleMappings(), groupPrefix),
+        labels.putAll(podSecurity(podSecurity));
+        return new NamespacePlan(name, labels, quota(share), limitRange(), bindings(project.roleMappings(), groupPrefix),
                 tenant.id());
     }
 
-    /** The project's compute quota as the namespace's hard limits; GPUs as NVIDIA's extended resource. */
+    /**
+     * Pod Security Admission's labels: the level is enforced (pods that break it are refused), and warned about and
+     * audited at the same level, so that a Deployment whose pods would be refused is flagged when it is applied, not
+     * only when its ReplicaSet fails to make pods; {@code latest}: the policy of the API server's own version.
+     */
+    static Map<String, String> podSecurity(String level) {
+        if (!List.of("privileged", "baseline", "restricted").contains(level)) {
+            throw new IllegalArgumentException("no Pod Security Standard " + level);
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String mode : List.of("enforce", "warn", "audit")) {
+            labels.put(NamespacePlan.POD_SECURITY_PREFIX + mode, level);
+            labels.put(NamespacePlan.POD_SECURITY_PREFIX + mode + "-version", "latest");
+        }
+        return labels;
+    }
+
+    /** The namespace's share of the project's compute quota as its hard limits; GPUs as NVIDIA's extended resource. */
     static Map<String, String> quota(Quota quota) {
         Map<String, String> hard = new LinkedHashMap<>();
         hard.put("requests.cpu", String.valueOf(quota.vcpus()));

@@ -15,20 +15,28 @@ import org.springframework.stereotype.Component;
 class NamespaceResources implements ResourceSource {
 
     /**
+     * @param quota        the namespace's share of the project's quota (its ResourceQuota)
      * @param roleBindings as the API server has them now; null when the cluster could not be asked
      */
     record NamespaceView(String id, String kind, String tenant, String project, String requestId, String cluster,
-            String name, String state, String stateReason, List<NamespacePlan.Binding> roleBindings, Instant createdAt) {
+            String name, String state, String stateReason, Share quota, List<NamespacePlan.Binding> roleBindings,
+            Instant createdAt) {
+    }
+
+    /** @param configuredDefault true for a namespace made before shares existed: the configured default applies */
+    record Share(int vcpus, long memoryMiB, long diskGiB, int gpus, boolean configuredDefault) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(NamespaceResources.class);
 
     private final Namespaces namespaces;
     private final Clusters clusters;
+    private final NamespacePlans plans;
 
-    NamespaceResources(Namespaces namespaces, Clusters clusters) {
+    NamespaceResources(Namespaces namespaces, Clusters clusters, NamespacePlans plans) {
         this.namespaces = namespaces;
         this.clusters = clusters;
+        this.plans = plans;
     }
 
     @Override
@@ -54,7 +62,10 @@ class NamespaceResources implements ResourceSource {
                 log.warn("cluster {} did not answer for namespace {}: {}", row.cluster(), row.name(), e.getMessage());
             }
         }
+        io.stackgate.tenancy.Quota share = plans.shareOrDefault(row.share());
         return new NamespaceView(row.cluster() + "/" + row.name(), "namespace", row.tenantId(), row.projectId(),
-                row.requestId(), row.cluster(), row.name(), row.state(), row.stateReason(), bindings, row.createdAt());
+                row.requestId(), row.cluster(), row.name(), row.state(), row.stateReason(),
+                new Share(share.vcpus(), share.memoryMiB(), share.diskGiB(), share.gpus(), row.share() == null), bindings,
+                row.createdAt());
     }
 }

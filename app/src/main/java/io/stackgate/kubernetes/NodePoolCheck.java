@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
  * A node request must name a configured cluster that takes nodes of its arch, the cluster's node image must exist for
  * that arch, the nodes must be able to reach the API server with a CA to pin, and — for aarch64 — every DaemonSet
  * that would land on the node (its selector and required affinity match the node's labels and it tolerates the
- * tenant's taint: the CNI, typically) must have an arm64 image. The classic failure is a manifest whose images are
- * amd64 only: the node would join and never become Ready. A decommission of one node must name a node of the pool
- * that is still there.
+ * tenant's taint: the CNI, typically) must have an arm64 image. Only DaemonSets of the cluster's own namespaces and of
+ * the tenant's count: another tenant's cannot land on this tenant's nodes (see {@link DaemonSetView#mayRunOnNodesOf}),
+ * so they are neither looked up nor named in a refusal. The classic failure is a manifest whose images are amd64 only:
+ * the node would join and never become Ready. A decommission of one node must name a node of the pool that is still
+ * there.
  */
 @Component
 class NodePoolCheck implements SpecCheck {
@@ -115,20 +117,32 @@ class NodePoolCheck implements SpecCheck {
                 NamespacePlan.PROJECT_LABEL, projectId, NamespacePlan.MANAGED_BY_LABEL, "stackgate");
         List<String> problems = new ArrayList<>();
         for (DaemonSetView daemonSet : cluster.nodes().daemonSets()) {
-            if (!daemonSet.landsOn(labels, NodePools.taint(tenantId))) {
+            if (!daemonSet.mayRunOnNodesOf(tenantId) || !daemonSet.landsOn(labels, NodePools.taint(tenantId))) {
                 continue;
             }
             for (String image : daemonSet.images()) {
                 Optional<Set<String>> arches = platforms.architectures(image);
                 String where = "DaemonSet " + daemonSet.namespace() + "/" + daemonSet.name() + " runs " + image;
                 if (arches.isEmpty()) {
-                    problems.add(where + ", whose platforms cannot be told (registry unreachable; declare them under "
-                            + "stackgate.kubernetes.images.overrides)");
+                    problems.add(where + ", whose platforms cannot be told (" + (platforms.asksRegistryOf(image)
+                            ? "its registry did not answer" : "its registry is not among stackgate.kubernetes.images.registries")
+                            + "); declare them under stackgate.kubernetes.images.overrides, e.g. \"[" + overrideKey(image)
+                            + "]\": [amd64, arm64]");
                 } else if (!arches.get().contains("arm64")) {
                     problems.add(where + ", which is published for " + arches.get().stream().sorted().toList() + " only");
                 }
             }
         }
         return problems;
+    }
+
+    /** The override key that covers every tag of the image's repository. */
+    private static String overrideKey(String image) {
+        try {
+            ImageReference reference = ImageReference.parse(image);
+            return reference.registry() + "/" + reference.repository() + ":*";
+        } catch (IllegalArgumentException notAReference) {
+            return image;
+        }
     }
 }

@@ -20,12 +20,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps every active project namespace as tenants-config declares it: after each tenants-config reload and
- * periodically, the live RoleBindings and quota are compared with the plan; what differs (a binding deleted or
- * edited behind the platform's back, a mapping or quota changed in the config) is applied again by server-side
- * apply — fields other managers own are left alone — and each correction is published for the audit log. Each pass
- * and each restore first converges on the newest stored tenants-config version, so that no instance acts on a config
- * that another instance's reload replaced.
+ * Keeps every active project namespace as tenants-config and its request declare it: after each tenants-config reload
+ * and periodically, the live labels (Pod Security's among them), RoleBindings and quota are compared with the plan;
+ * what differs (a binding deleted or edited behind the platform's back, a label changed, a mapping or pod security
+ * level changed in the config, a share raised by a quota change) is applied again by server-side apply — fields other
+ * managers own are left alone — and each correction is published for the audit log. Each pass and each restore first
+ * converges on the newest stored tenants-config version, so that no instance acts on a config that another instance's
+ * reload replaced.
  */
 @Service
 public class RbacSync {
@@ -40,15 +41,18 @@ public class RbacSync {
     private final Clusters clusters;
     private final Tenants tenants;
     private final TenantsConfigVersion configVersion;
+    private final NamespacePlans plans;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     RbacSync(Namespaces namespaces, Clusters clusters, Tenants tenants, TenantsConfigVersion configVersion,
+            NamespacePlans plans,
             ApplicationEventPublisher events) {
         this.namespaces = namespaces;
         this.clusters = clusters;
         this.tenants = tenants;
         this.configVersion = configVersion;
+        this.plans = plans;
         this.events = events;
     }
 
@@ -85,15 +89,22 @@ public class RbacSync {
         if (cluster.isEmpty() || project.isEmpty()) {
             return List.of();
         }
-        String suffix = row.name().equals(row.tenantId() + "-" + row.projectId()) ? null
-                : row.name().substring((row.tenantId() + "-" + row.projectId() + "-").length());
-        NamespacePlan plan = NamespacePlanner.plan(tenant.get(), project.get(), suffix, row.requestId(),
-                clusters.config(row.cluster()).groupPrefix());
+        NamespacePlan plan = plans.of(tenant.get(), project.get(), row.cluster(), NamespacePlans.suffixOf(row),
+                row.requestId(), row.share());
         Optional<Cluster.NamespaceState> live = cluster.get().namespace(row.name());
         List<NamespaceCorrected> corrections = new ArrayList<>();
+        if (live.isPresent() && !row.requestId().equals(live.get().requestLabel())) {
+            // made by someone else after this request's namespace went: never adopted (a decommission would delete it)
+            log.warn("namespace {} on {} was not made for request {} (its label names {}): left alone", row.name(),
+                    row.cluster(), row.requestId(), live.get().requestLabel());
+            return List.of();
+        }
         if (live.isEmpty()) {
             cluster.get().applyNamespace(plan);
             corrections.add(corrected(row, "namespace recreated"));
+        } else if (!declaredLabelsIn(plan, live.get())) {
+            cluster.get().applyNamespace(plan);
+            corrections.add(corrected(row, "labels " + live.get().labels() + " -> " + plan.labels()));
         }
         List<NamespacePlan.Binding> bindings = live.map(Cluster.NamespaceState::roleBindings).orElse(List.of());
         if (!new HashSet<>(bindings).equals(new HashSet<>(plan.roleBindings()))) {
@@ -112,6 +123,11 @@ public class RbacSync {
     private NamespaceCorrected corrected(Namespaces.Row row, String what) {
         log.info("namespace {} on {}: {}", row.name(), row.cluster(), what);
         return new NamespaceCorrected(row.tenantId(), row.cluster(), row.name(), what, clock.instant());
+    }
+
+    private static boolean declaredLabelsIn(NamespacePlan plan, Cluster.NamespaceState live) {
+        Map<String, String> labels = live.labels() == null ? Map.of() : live.labels();
+        return plan.labels().entrySet().stream().allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
     }
 
     /** Quantities as the API server normalises them ("16" stays, "32768Mi" may come back as "32Gi"). */

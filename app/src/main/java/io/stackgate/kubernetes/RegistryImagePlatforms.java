@@ -3,9 +3,6 @@ package io.stackgate.kubernetes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
@@ -25,13 +22,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link ImagePlatforms} from the configured overrides, else from the image's registry over the OCI Distribution API:
  * an image index (or Docker manifest list) names its platforms; a single image manifest's config blob names its
- * architecture. Registries that want a token get an anonymous one ({@code WWW-Authenticate: Bearer}); nothing else
- * is authenticated, so private images need an override. Answers, known or not, are kept for
+ * architecture. Only the configured registries are asked, through {@link RegistryHttp} (allow-listed hosts, public
+ * addresses, redirects and token services checked alike): a tenant's DaemonSet naming an image on any other host makes
+ * no request. Registries that want a token get an anonymous one ({@code WWW-Authenticate: Bearer}); nothing else is
+ * authenticated, so private images need an override. Answers, known or not, are kept for
  * {@link ImagePlatformProperties#cacheFor()}.
  */
 @Component
@@ -44,20 +45,37 @@ class RegistryImagePlatforms implements ImagePlatforms {
             "application/vnd.docker.distribution.manifest.v2+json");
     private static final Pattern CHALLENGE_PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final Pattern BLOB_DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
-    private static final int MAX_REDIRECTS = 5;
     /** Attestations and signatures are listed in an index with platform unknown/unknown. */
     private static final String UNKNOWN = "unknown";
 
     private final ImagePlatformProperties properties;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final RegistryHttp http;
     private final Map<String, Answer> cache = new ConcurrentHashMap<>();
 
+    @Autowired
     RegistryImagePlatforms(ImagePlatformProperties properties, ObjectMapper json) {
+        this(properties, json, new RegistryHttp(properties));
+    }
+
+    RegistryImagePlatforms(ImagePlatformProperties properties, ObjectMapper json, RegistryHttp http) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+    }
+
+    @Override
+    public boolean asksRegistryOf(String image) {
+        try {
+            return properties.looksUp(ImageReference.parse(image).registry());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     @Override
@@ -71,6 +89,10 @@ class RegistryImagePlatforms implements ImagePlatforms {
         Optional<Set<String>> override = properties.overrideFor(image, reference);
         if (override.isPresent() || !properties.lookup()) {
             return override;
+        }
+        if (!properties.looksUp(reference.registry())) {
+            return unknown(image, "its registry " + reference.registry() + " is not looked up "
+                    + "(stackgate.kubernetes.images.registries)");
         }
         String key = reference.toString();
         Answer cached = cache.get(key);
@@ -92,11 +114,15 @@ class RegistryImagePlatforms implements ImagePlatforms {
             return unknown(image, e.getMessage());
         } catch (JsonProcessingException e) {
             return unknown(image, "the registry answered no JSON: " + e.getOriginalMessage());
+        } catch (RegistryHttp.Refused | RegistryHttp.RefusedAddress e) {
+            return unknown(image, "refused: " + e.getMessage());
+        } catch (java.io.InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return unknown(image, "interrupted");
+            }
+            return unknown(image, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IOException e) {
             return unknown(image, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unknown(image, "interrupted");
         }
     }
 
@@ -117,7 +143,7 @@ class RegistryImagePlatforms implements ImagePlatforms {
             this.base = (properties.isInsecure(image.registry()) ? "http://" : "https://") + image.apiHost();
         }
 
-        Set<String> architectures() throws IOException, InterruptedException, LookupFailed {
+        Set<String> architectures() throws IOException, LookupFailed {
             JsonNode manifest = get(image.manifestPath(), MANIFEST_TYPES);
             if (manifest.has("manifests")) {
                 return platformsOf(manifest.get("manifests"));
@@ -159,45 +185,25 @@ class RegistryImagePlatforms implements ImagePlatforms {
         }
 
         /** GET on the registry as JSON: on 401, once, with an anonymous token. */
-        private JsonNode get(String path, String accept) throws IOException, InterruptedException, LookupFailed {
+        private JsonNode get(String path, String accept) throws IOException, LookupFailed {
             URI uri = URI.create(base + path);
-            HttpResponse<byte[]> response = send(uri, accept);
-            if (response.statusCode() == 401) {
+            RegistryHttp.Response response = http.get(uri, accept, token);
+            if (response.status() == 401) {
                 token = anonymousToken(response);
-                response = send(uri, accept);
+                response = http.get(uri, accept, token);
             }
-            if (response.statusCode() / 100 != 2) {
-                throw new LookupFailed("GET " + path + " answered HTTP " + response.statusCode());
+            if (response.status() / 100 != 2) {
+                throw new LookupFailed("GET " + path + " answered HTTP " + response.status());
             }
             return json.readTree(response.body());
         }
 
-        /** Follows redirects itself: the token goes to the registry only, not to the storage a blob redirects to. */
-        private HttpResponse<byte[]> send(URI uri, String accept)
-                throws IOException, InterruptedException, LookupFailed {
-            URI target = uri;
-            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(properties.timeout())
-                        .header("Accept", accept);
-                if (token != null && target.getRawAuthority().equals(uri.getRawAuthority())) {
-                    request.header("Authorization", "Bearer " + token);
-                }
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                Optional<String> location = response.headers().firstValue("Location");
-                if (response.statusCode() / 100 != 3 || location.isEmpty()) {
-                    return response;
-                }
-                target = target.resolve(location.get());
-            }
-            throw new LookupFailed("more than " + MAX_REDIRECTS + " redirects from " + uri.getPath());
-        }
-
-        private String anonymousToken(HttpResponse<byte[]> challenged)
-                throws IOException, InterruptedException, LookupFailed {
+        /** The token service named by the challenge is asked only if the allow-list admits it, like any URL. */
+        private String anonymousToken(RegistryHttp.Response challenged) throws IOException, LookupFailed {
             if (token != null) {
                 throw new LookupFailed("the registry refused its own anonymous token (HTTP 401)");
             }
-            String challenge = challenged.headers().firstValue("WWW-Authenticate").orElse("");
+            String challenge = challenged.challenge().orElse("");
             if (!challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new LookupFailed("the registry wants credentials (HTTP 401, challenge '" + challenge + "')");
             }
@@ -213,12 +219,16 @@ class RegistryImagePlatforms implements ImagePlatforms {
             String scope = parameters.getOrDefault("scope", "repository:" + image.repository() + ":pull");
             String query = (parameters.containsKey("service") ? "service=" + encode(parameters.get("service")) + "&" : "")
                     + "scope=" + encode(scope);
-            URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(tokenUri).timeout(properties.timeout())
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
+            URI tokenUri;
+            try {
+                tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+            } catch (IllegalArgumentException e) {
+                throw new LookupFailed("the registry's token realm is no URL");
+            }
+            RegistryHttp.Response response = http.get(tokenUri, "application/json", null);
+            if (response.status() / 100 != 2) {
                 throw new LookupFailed("the token service " + tokenUri.getHost() + " answered HTTP "
-                        + response.statusCode());
+                        + response.status());
             }
             JsonNode body;
             try {

@@ -83,7 +83,7 @@ public class RequestService {
             throw new Forbidden("only owners and members of project " + project.id() + " may submit requests into it");
         }
         RequestType type = specs.type(body.type());
-        RequestSpec spec = specs.read(type, body.spec());
+        RequestSpec spec = withDefaults(specs.read(type, body.spec()));
         // the target first: what the other checks say of it must not tell of another project's requests
         if (spec instanceof DecommissionSpec decommission) {
             checkDecommissionTarget(tenant.id(), project.id(), decommission);
@@ -118,6 +118,14 @@ public class RequestService {
                 .execute());
         repository.attachProcess(id, instance.getId());
         return load(id);
+    }
+
+    private RequestSpec withDefaults(RequestSpec read) {
+        RequestSpec spec = read;
+        for (SpecCheck check : checks) {
+            spec = check.withDefaults(spec);
+        }
+        return spec;
     }
 
     private void checkDecommissionTarget(String tenantId, String projectId, DecommissionSpec spec) {

@@ -9,4 +9,12 @@ public interface SpecCheck {
 
     /** @param tenantId and {@code projectId}: where the request goes */
     void check(String tenantId, String projectId, RequestSpec spec);
+
+    /**
+     * The spec with what it left out filled in from the capability's configuration (a namespace's quota share), before
+     * it is checked, its quota reserved and it is stored; the spec itself when there is nothing to fill in.
+     */
+    default RequestSpec withDefaults(RequestSpec spec) {
+        return spec;
+    }
 }

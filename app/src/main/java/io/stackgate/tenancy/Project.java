@@ -4,11 +4,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A cloud project of a tenant: owned by one org unit, limited by its quota, reached through its role mappings. */
-public record Project(String id, String name, String orgUnit, Quota quota, List<RoleMapping> roleMappings) {
+/**
+ * A cloud project of a tenant: owned by one org unit, limited by its quota, reached through its role mappings.
+ *
+ * @param podSecurity the Pod Security Standard its namespaces enforce ({@code privileged}, {@code baseline},
+ *                    {@code restricted}); null: the platform's default
+ */
+public record Project(String id, String name, String orgUnit, Quota quota, List<RoleMapping> roleMappings,
+        String podSecurity) {
 
     public Project {
         roleMappings = List.copyOf(roleMappings);
+    }
+
+    /** A project that leaves its namespaces' pod security to the platform's default. */
+    public Project(String id, String name, String orgUnit, Quota quota, List<RoleMapping> roleMappings) {
+        this(id, name, orgUnit, quota, roleMappings, null);
     }
 
     /** The strongest role any of the given groups has here (OWNER over MEMBER over VIEWER). */

@@ -46,7 +46,8 @@ final class TenantReader {
                         mapping.path("clusterRole").asText()));
             }
             result.add(new Project(project.path("id").asText(), project.path("name").asText(),
-                    project.path("orgUnit").asText(), quota(project.path("quota")), mappings));
+                    project.path("orgUnit").asText(), quota(project.path("quota")), mappings,
+                    project.hasNonNull("podSecurity") ? project.get("podSecurity").asText() : null));
         }
         return result;
     }

@@ -26,8 +26,16 @@ import org.springframework.test.context.TestPropertySource;
 @StackgateTest
 @TestPropertySource(properties = {"stackgate.kubernetes.clusters[0].name=demo",
     "stackgate.kubernetes.clusters[0].kubeconfig=demo",
-    "stackgate.kubernetes.clusters[0].demo-kubeconfig-file=target/demo-cluster.kubeconfig"})
+    "stackgate.kubernetes.clusters[0].demo-kubeconfig-file=" + DemoClusterApiTest.KUBECONFIG})
 class DemoClusterApiTest {
+
+    /** Where the demo cluster's kubeconfig is written: {@code data/demo-cluster.kubeconfig} below {@code target/demo}. */
+    static final String KUBECONFIG = "target/demo/data/demo-cluster.kubeconfig";
+
+    /** A client of the demo cluster through the kubeconfig the platform wrote; the caller closes it. */
+    static KubernetesClient demoCluster() throws java.io.IOException {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(Path.of(KUBECONFIG)))).build();
+    }
 
     @Autowired
     Api api;
@@ -41,9 +49,7 @@ class DemoClusterApiTest {
         jobs.run(id);
 
         assertThat(api.as("alice").get("/api/requests/" + id).text("status")).isEqualTo("COMPLETED");
-        Path kubeconfig = Path.of("target/demo-cluster.kubeconfig");
-        try (KubernetesClient kubectl = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+        try (KubernetesClient kubectl = demoCluster()) {
             String name = "acme-web-" + suffix;
             assertThat(kubectl.namespaces().withName(name).get().getMetadata().getLabels())
                     .containsEntry("stackgate.io/tenant", "acme");
@@ -67,8 +73,7 @@ class DemoClusterApiTest {
         jobs.run(decommission);
 
         assertThat(api.as("alice").get("/api/requests/" + decommission).text("status")).isEqualTo("COMPLETED");
-        try (KubernetesClient kubectl = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(Path.of("target/demo-cluster.kubeconfig")))).build()) {
+        try (KubernetesClient kubectl = demoCluster()) {
             assertThat(kubectl.namespaces().withName("acme-web-" + suffix).get()).isNull();
         }
         assertThat(api.as("alice").get("/api/resources?kind=namespace&state=DELETED").body())

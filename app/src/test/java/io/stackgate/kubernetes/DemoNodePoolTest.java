@@ -41,7 +41,8 @@ import org.springframework.test.context.TestPropertySource;
     "stackgate.kubernetes.clusters[0].nodes.resync=PT1S",
     "stackgate.kubernetes.images.lookup=false",
     "stackgate.kubernetes.images.overrides[example.invalid/cni/plugin\\:amd64-only]=amd64",
-    "stackgate.kubernetes.images.overrides[example.invalid/cni/plugin\\:multi]=amd64,arm64"})
+    "stackgate.kubernetes.images.overrides[example.invalid/cni/plugin\\:multi]=amd64,arm64",
+    "stackgate.kubernetes.images.overrides[example.invalid/globex/*]=amd64"})
 class DemoNodePoolTest {
 
     @Autowired
@@ -168,6 +169,39 @@ class DemoNodePoolTest {
                 nodes("aarch64", 1))).status()).isEqualTo(201);
     }
 
+    @Test
+    void aDaemonSetInAnotherTenantsNamespaceNeitherHoldsBackNorIsNamedInAnArm64Refusal() {
+        String namespace = Requests.uniqueName("globex-shop");
+        kubectl.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(namespace).addToLabels("stackgate.io/tenant", "globex").endMetadata().build()).create();
+        // tolerates every taint, amd64 only
+        kubectl.apps().daemonSets().inNamespace(namespace).resource(daemonSet(namespace, "globex-agent",
+                "example.invalid/globex/agent:v1")).create();
+        try {
+            Api.Response acme = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "k8s-nodes",
+                    nodes("aarch64", 1)));
+            assertThat(acme.status()).as("%s", acme.body()).isEqualTo(201);
+
+            Api.Response globex = api.as("dave").post("/api/requests", Requests.submission("globex", "shop", "k8s-nodes",
+                    nodes("aarch64", 1)));
+            assertThat(globex.status()).as("globex's own DaemonSet holds back globex's nodes").isEqualTo(400);
+            assertThat(globex.body().path("detail").asText()).contains(namespace + "/globex-agent",
+                    "example.invalid/globex/agent:v1");
+
+            kubectl.apps().daemonSets().inNamespace("kube-system").resource(cni("registry.example.invalid/cni:v1")).create();
+            Api.Response unknown = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "k8s-nodes",
+                    nodes("aarch64", 1)));
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.body().path("detail").asText()).contains("kube-system/cni",
+                    "registry.example.invalid/cni:v1", "whose platforms cannot be told",
+                    "stackgate.kubernetes.images.overrides", "[registry.example.invalid/cni:*]")
+                    .as("nothing of globex's").doesNotContain(namespace, "globex-agent", "example.invalid/globex");
+        } finally {
+            kubectl.namespaces().withName(namespace).delete();
+            kubectl.apps().daemonSets().inNamespace(namespace).withName("globex-agent").delete();
+        }
+    }
+
     private String submitNodes(String arch, int count) {
         String id = submit(api, "alice", "acme", "web", "k8s-nodes", nodes(arch, count)).path("id").asText();
         Requests.approveAll(api, id);
@@ -198,11 +232,15 @@ class DemoNodePoolTest {
 
 
     private static io.fabric8.kubernetes.api.model.apps.DaemonSet cni(String image) {
-        return new DaemonSetBuilder().withNewMetadata().withName("cni").withNamespace("kube-system").endMetadata()
-                .withNewSpec().withNewSelector().addToMatchLabels("app", "cni").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "cni").endMetadata()
+        return daemonSet("kube-system", "cni", image);
+    }
+
+    private static io.fabric8.kubernetes.api.model.apps.DaemonSet daemonSet(String namespace, String name, String image) {
+        return new DaemonSetBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withNewSpec().withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
                 .withNewSpec().addNewToleration().withOperator("Exists").endToleration()
-                .addNewContainer().withName("cni").withImage(image).endContainer().endSpec().endTemplate()
+                .addNewContainer().withName(name).withImage(image).endContainer().endSpec().endTemplate()
                 .endSpec().build();
     }
 }

@@ -2,15 +2,20 @@ package io.stackgate.kubernetes;
 
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.RealKubernetes;
@@ -123,7 +128,7 @@ class NamespaceProvisioningIT {
                 .fieldManager("stackgate").serverSideApply();
         admin.resourceQuotas().inNamespace(name).withName("stackgate-quota")
                 .edit(quota -> new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder(quota).editSpec()
-                        .addToHard("requests.cpu", new io.fabric8.kubernetes.api.model.Quantity("99999")).endSpec().build());
+                        .addToHard("requests.cpu", new Quantity("99999")).endSpec().build());
 
         List<RbacSync.NamespaceCorrected> corrections = sync.syncAll();
 
@@ -154,5 +159,80 @@ class NamespaceProvisioningIT {
         assertThat(second.body().path("detail").asText()).contains("already exists");
         assertThat(admin.namespaces().withName("acme-web-" + suffix).get()).isNotNull();
         admin.namespaces().withName("acme-web-" + suffix).delete();
+    }
+
+    @Test
+    void tenantNamespacesCarryThePodSecurityLabelsOfTheirProjectOrTheDefaultAndTheSyncRestoresThem() {
+        String web = "acme-web-" + Requests.uniqueName("psa");
+        String data = "acme-data-" + Requests.uniqueName("psa");
+        jobs.run(submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", web.substring("acme-web-".length())))
+                .path("id").asText());
+        jobs.run(submit(api, "alice", "acme", "data", "namespace", Map.of("suffix", data.substring("acme-data-".length())))
+                .path("id").asText());
+
+        assertThat(admin.namespaces().withName(web).get().getMetadata().getLabels()).as("the platform's default")
+                .containsEntry("pod-security.kubernetes.io/enforce", "baseline")
+                .containsEntry("pod-security.kubernetes.io/enforce-version", "latest")
+                .containsEntry("pod-security.kubernetes.io/warn", "baseline")
+                .containsEntry("pod-security.kubernetes.io/audit", "baseline");
+        assertThat(admin.namespaces().withName(data).get().getMetadata().getLabels())
+                .as("project data says podSecurity: restricted")
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+                .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+                .containsEntry("pod-security.kubernetes.io/audit", "restricted");
+
+        admin.namespaces().withName(web).edit(namespace -> {
+            namespace.getMetadata().getLabels().put("pod-security.kubernetes.io/enforce", "privileged");
+            namespace.getMetadata().getLabels().remove("pod-security.kubernetes.io/audit");
+            return namespace;
+        });
+        assertThat(sync.syncAll()).filteredOn(correction -> correction.namespace().equals(web))
+                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("labels"));
+
+        assertThat(admin.namespaces().withName(web).get().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "baseline")
+                .containsEntry("pod-security.kubernetes.io/audit", "baseline");
+        admin.namespaces().withName(web).delete();
+        admin.namespaces().withName(data).delete();
+    }
+
+    @Test
+    void theResourceQuotaIsTheNamespacesShareAndAnApprovedQuotaChangeRaisesItOnTheApiServer() {
+        String suffix = Requests.uniqueName("share");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix,
+                "quota", Map.of("vcpus", 1, "memoryMiB", 1024, "diskGiB", 10))).path("id").asText();
+        jobs.run(id);
+        String name = "acme-web-" + suffix;
+        var quota = admin.resourceQuotas().inNamespace(name).withName("stackgate-quota");
+        assertThat(quota.get().getSpec().getHard()).extractingByKeys("requests.cpu", "limits.memory", "requests.storage")
+                .extracting(Object::toString).containsExactly("1", "1Gi", "10Gi");
+        Pod twoCpus = new PodBuilder()
+                .withNewMetadata().withName("two-cpus").endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.9")
+                .withNewResources()
+                .addToRequests("cpu", new Quantity("2"))
+                .addToLimits("cpu", new Quantity("2"))
+                .addToRequests("memory", new Quantity("256Mi"))
+                .addToLimits("memory", new Quantity("256Mi"))
+                .endResources().endContainer().endSpec().build();
+        await().atMost(Duration.ofSeconds(60)).until(() -> quota.get().getStatus() != null
+                && quota.get().getStatus().getHard() != null && !quota.get().getStatus().getHard().isEmpty());
+        assertThat(catchThrowableOfType(KubernetesClientException.class,
+                () -> admin.pods().inNamespace(name).resource(twoCpus).create()).getCode())
+                .as("two CPUs exceed the share of one").isEqualTo(403);
+
+        String change = submit(api, "alice", "acme", "web", "quota-change", Map.of("vcpus", 2, "memoryMiB", 1024,
+                "namespace", id)).path("id").asText();
+        Requests.approveAll(api, change);
+        jobs.run(change);
+
+        assertThat(api.as("alice").get("/api/requests/" + change).text("status")).isEqualTo("COMPLETED");
+        assertThat(quota.get().getSpec().getHard()).extractingByKeys("requests.cpu", "limits.cpu", "requests.memory")
+                .extracting(Object::toString).containsExactly("3", "3", "2Gi");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(quota.get().getStatus().getHard()
+                .get("requests.cpu").toString()).isEqualTo("3"));
+        assertThat(admin.pods().inNamespace(name).resource(twoCpus).create().getMetadata().getName())
+                .as("the API server admits it within the raised quota").isEqualTo("two-cpus");
+        admin.namespaces().withName(name).delete();
     }
 }

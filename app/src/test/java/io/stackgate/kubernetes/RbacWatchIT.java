@@ -138,4 +138,38 @@ class RbacWatchIT {
             admin.namespaces().withName(name).delete();
         }
     }
+
+    @Test
+    void anEditedPodSecurityLabelIsRestoredByTheWatchAndAProjectsNewLevelAppliedOnReload() throws Exception {
+        String suffix = Requests.uniqueName("psa");
+        String id = submit(api, "alice", "acme", "web", "namespace", Map.of("suffix", suffix)).path("id").asText();
+        jobs.run(id);
+        String name = "acme-web-" + suffix;
+        try (KubernetesClient admin = RealKubernetes.cluster().adminClient()) {
+            admin.namespaces().withName(name).edit(namespace -> {
+                namespace.getMetadata().getLabels().put("pod-security.kubernetes.io/enforce", "privileged");
+                return namespace;
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.namespaces().withName(name).get()
+                    .getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "baseline"));
+
+            Path acme = TENANTS_CONFIG.resolve("acme.yaml");
+            String yaml = Files.readString(acme);
+            String web = "  - id: web\n    name: Web shop\n";
+            assertThat(yaml).contains(web);
+            Files.writeString(acme, yaml.replace(web, web + "    podSecurity: restricted\n"));
+            try {
+                assertThat(api.as("admin").post("/api/admin/tenants-config/reload").status()).isEqualTo(200);
+
+                assertThat(admin.namespaces().withName(name).get().getMetadata().getLabels())
+                        .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+                        .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+                        .containsEntry("pod-security.kubernetes.io/audit", "restricted");
+            } finally {
+                Files.writeString(acme, yaml);
+                api.as("admin").post("/api/admin/tenants-config/reload");
+            }
+            admin.namespaces().withName(name).delete();
+        }
+    }
 }

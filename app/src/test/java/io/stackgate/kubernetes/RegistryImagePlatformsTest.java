@@ -141,7 +141,10 @@ class RegistryImagePlatformsTest {
                 respond(exchange, 302, "");
             });
 
-            assertThat(platforms().architectures(registry + "/private/single:v1")).hasValue(Set.of("s390x"));
+            String storageHost = "127.0.0.1:" + storage.getAddress().getPort();
+            RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(),
+                    List.of(registry, storageHost), Duration.ofSeconds(5), null, true, null, null), new ObjectMapper());
+            assertThat(platforms.architectures(registry + "/private/single:v1")).hasValue(Set.of("s390x"));
             assertThat(authorizations).containsExactly("none", "Bearer " + TOKEN, "Bearer " + TOKEN);
             assertThat(storageAuthorizations).containsExactly("null");
         } finally {
@@ -165,7 +168,7 @@ class RegistryImagePlatformsTest {
             closed = "127.0.0.1:" + socket.getLocalPort();
         }
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(),
-                List.of(closed), Duration.ofSeconds(2), null, true), new ObjectMapper());
+                List.of(closed), Duration.ofSeconds(2), null, true, null, null), new ObjectMapper());
 
         assertThat(platforms.architectures(closed + "/calico/node:v1")).isEmpty();
         assertThat(output.getAll()).contains(closed + "/calico/node:v1", "ConnectException");
@@ -174,7 +177,7 @@ class RegistryImagePlatformsTest {
     @Test
     void aRegistryNotListedAsInsecureIsAskedOverHttps() {
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(), List.of(),
-                Duration.ofMillis(500), null, true), new ObjectMapper());
+                Duration.ofMillis(500), null, true, List.of(registry), null), new ObjectMapper());
 
         assertThat(platforms.architectures(registry + "/multi/arch:v1")).isEmpty();
         assertThat(requests).hasValue(0);
@@ -189,7 +192,7 @@ class RegistryImagePlatformsTest {
     @Test
     void aRegistrySlowerThanTheTimeoutTellsNothing() {
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(),
-                List.of(registry), Duration.ofMillis(300), null, true), new ObjectMapper());
+                List.of(registry), Duration.ofMillis(300), null, true, null, null), new ObjectMapper());
 
         assertThat(platforms.architectures(registry + "/slow:v1")).isEmpty();
     }
@@ -212,7 +215,8 @@ class RegistryImagePlatformsTest {
     @Test
     void withoutLookupOnlyOverridesAnswer() {
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(
-                Map.of("quay.io/calico/*", List.of("amd64")), List.of(registry), null, null, false), new ObjectMapper());
+                Map.of("quay.io/calico/*", List.of("amd64")), List.of(registry), null, null, false, null, null),
+                new ObjectMapper());
 
         assertThat(platforms.architectures("quay.io/calico/node:v3.26.1")).hasValue(Set.of("amd64"));
         assertThat(platforms.architectures(registry + "/multi/arch:v1")).isEmpty();
@@ -243,7 +247,7 @@ class RegistryImagePlatformsTest {
     @Test
     void anOverrideNamingAnInvalidImageIsRefusedAtStartUp() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ImagePlatformProperties(
-                Map.of("Quay.io/Calico/Node", List.of("amd64")), null, null, null, true))
+                Map.of("Quay.io/Calico/Node", List.of("amd64")), null, null, null, true, null, null))
                 .withMessageContaining("must be lowercase");
     }
 
@@ -264,6 +268,7 @@ class RegistryImagePlatformsTest {
         assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.cacheFor()).isEqualTo(Duration.ofMinutes(10));
         assertThat(properties.lookup()).isTrue();
+        assertThat(properties.registries()).contains("docker.io", "quay.io", "registry.k8s.io", "ghcr.io");
     }
 
     private RegistryImagePlatforms platforms() {
@@ -272,7 +277,7 @@ class RegistryImagePlatformsTest {
 
     private RegistryImagePlatforms platforms(Map<String, List<String>> overrides, Duration cacheFor) {
         return new RegistryImagePlatforms(new ImagePlatformProperties(overrides, List.of(registry),
-                Duration.ofSeconds(5), cacheFor, true), new ObjectMapper());
+                Duration.ofSeconds(5), cacheFor, true, null, null), new ObjectMapper());
     }
 
     /** The stand-in: repositories under private/ want a bearer token from /token (or /oauth for private/oauth). */

@@ -137,6 +137,21 @@ class TenantsConfigLoaderTest {
     }
 
     @Test
+    void aProjectMayNameItsPodSecurityLevelAndOnlyAKnownOne() throws IOException {
+        write("acme.yaml", demo("acme").replace("    orgUnit: platform\n", "    orgUnit: platform\n    podSecurity: restricted\n"));
+
+        Result result = load();
+
+        assertThat(result.errors()).isEmpty();
+        Tenant acme = result.tenants().get(0);
+        assertThat(acme.project("data").orElseThrow().podSecurity()).isEqualTo("restricted");
+        assertThat(acme.project("web").orElseThrow().podSecurity()).as("left out: the platform's default").isNull();
+
+        write("acme.yaml", demo("acme").replace("    orgUnit: platform\n", "    orgUnit: platform\n    podSecurity: lax\n"));
+        assertThat(load().errors()).singleElement().extracting(ConfigError::field).isEqualTo("projects[1].podSecurity");
+    }
+
+    @Test
     void anEmptyFolderIsAnErrorThatSaysSoInOneLine() {
         assertThatThrownBy(this::load).isInstanceOf(TenantsConfigMissing.class)
                 .hasMessageStartingWith("tenants-config folder " + folder.toAbsolutePath() + " holds no tenant file (*.yaml)")
