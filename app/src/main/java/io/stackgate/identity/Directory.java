@@ -18,5 +18,8 @@ public interface Directory {
     /** Moves the group, with its sub-groups and members, under {@code newParent} (which must exist). */
     void moveGroup(String path, String newParent);
 
+    /** How many users are members of the group or of any of its sub-groups (each user once); 0 for a missing group. */
+    int memberCount(String path);
+
     Optional<DirectoryUser> user(String username);
 }
