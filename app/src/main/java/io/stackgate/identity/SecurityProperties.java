@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param organizationTenants a Keycloak {@code organization} claim grants the tenants it names (an organization's
  *                            alias is a tenant id); off by default: only {@code /tenants/<id>} groups grant a tenant
  * @param issuerHealth        how readiness checks that the issuer answers
+ * @param publicApiDocs       the OpenAPI document and Swagger UI answer without a token (the dev profile); off by
+ *                            default
  */
 @ConfigurationProperties("stackgate.security")
 public record SecurityProperties(String issuerUri, String audience, boolean organizationTenants,
-        IssuerHealth issuerHealth) {
+        IssuerHealth issuerHealth, boolean publicApiDocs) {
 
     public SecurityProperties {
         issuerHealth = issuerHealth == null ? new IssuerHealth(null, null) : issuerHealth;

@@ -16,7 +16,7 @@ class CallerResolverTest {
 
     private static CallerResolver resolver(boolean organizationTenants) {
         return new CallerResolver(() -> Set.of("acme", "globex", "initech"),
-                new SecurityProperties(null, null, organizationTenants, null));
+                new SecurityProperties(null, null, organizationTenants, null, false));
     }
 
     private static Jwt token(Map<String, Object> claims) {

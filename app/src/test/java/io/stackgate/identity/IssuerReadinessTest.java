@@ -26,12 +26,15 @@ import io.stackgate.support.TestProfiles;
 
 /**
  * Readiness waits for the issuer: a real HTTP server stands in for an external Keycloak, answering 503 at first and
- * its discovery document later; /actuator/health and its readiness group are not UP before it answers.
+ * its discovery document later; /actuator/health and its readiness group are not UP before it answers. (The same
+ * application runs with stackgate.security.public-api-docs on, as the dev profile does.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stackgate.tenants.config-dir=src/test/tenants-config",
         "stackgate.dev-identity.enabled=false",
-        "stackgate.security.issuer-health.cache-for=PT0.1S"})
+        "stackgate.security.issuer-health.cache-for=PT0.1S",
+        // as the dev profile has it (one context for both)
+        "stackgate.security.public-api-docs=true"})
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import({TestDatabases.class, Api.class})
 class IssuerReadinessTest {
@@ -106,6 +109,14 @@ class IssuerReadinessTest {
                 assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200));
         assertThat(api.anonymous().get("/actuator/health/readiness").text("status")).isEqualTo("UP");
         assertThat(api.anonymous().get("/actuator/health").text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void withPublicApiDocsOnTheDocumentAndSwaggerUiAnswerWithoutATokenAndTheRestStillNeedsOne() {
+        assertThat(api.anonymous().get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/api/tenants").status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/actuator/info").status()).isEqualTo(401);
     }
 
     @Test
