@@ -57,39 +57,39 @@ class TaskController {
     record Delegation(String user) {
     }
 
-    @Operation(summary = "Tasks the caller may act on, across its tenants, soonest due first")
+    @Operation(operationId = "listTasks", summary = "Tasks the caller may act on, across its tenants, soonest due first")
     @GetMapping
     List<TaskView> inbox() {
         return approvals.inbox(callers.current()).stream().map(TaskView::of).toList();
     }
 
-    @Operation(summary = "One task")
+    @Operation(operationId = "getTask", summary = "One task")
     @GetMapping("/{id}")
     TaskView get(@PathVariable String id) {
         return TaskView.of(approvals.get(callers.current(), id));
     }
 
-    @Operation(summary = "Claim a task")
+    @Operation(operationId = "claimTask", summary = "Claim a task")
     @PostMapping("/{id}/claim")
     TaskView claim(@PathVariable String id) {
         return TaskView.of(approvals.claim(callers.current(), id));
     }
 
-    @Operation(summary = "Approve a task's level")
+    @Operation(operationId = "approveTask", summary = "Approve a task's level")
     @PostMapping("/{id}/approve")
     ResponseEntity<Void> approve(@PathVariable String id, @RequestBody(required = false) @jakarta.validation.Valid Decision body) {
         approvals.approve(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Reject the request at this level (comment required)")
+    @Operation(operationId = "rejectTask", summary = "Reject the request at this level (comment required)")
     @PostMapping("/{id}/reject")
     ResponseEntity<Void> reject(@PathVariable String id, @RequestBody(required = false) @jakarta.validation.Valid Decision body) {
         approvals.reject(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Hand the task to another user")
+    @Operation(operationId = "delegateTask", summary = "Hand the task to another user")
     @PostMapping("/{id}/delegate")
     TaskView delegate(@PathVariable String id, @RequestBody Delegation body) {
         return TaskView.of(approvals.delegate(callers.current(), id, body.user()));

@@ -44,7 +44,7 @@ class IncidentController {
         this.callers = callers;
     }
 
-    @Operation(summary = "Incidents of request and provisioning processes in the caller's scope: open ones (default), "
+    @Operation(operationId = "listIncidents", summary = "Incidents of request and provisioning processes in the caller's scope: open ones (default), "
             + "closed ones (e.g. provisioning failures that were compensated), or all")
     @GetMapping("/api/incidents")
     List<IncidentView> incidents(@RequestParam(required = false) String tenant,

@@ -6,6 +6,8 @@ import java.util.List;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Forbidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Platform admins reload tenants-config without a restart; a bad config is refused and the old one stays. */
+@Tag(name = "Operations")
 @RestController
 class TenantsConfigController {
 
@@ -24,6 +27,8 @@ class TenantsConfigController {
         this.callers = callers;
     }
 
+    @Operation(operationId = "reloadTenantsConfig", summary = "Reload tenants-config (platform admins); a bad config "
+            + "is refused with its errors and the one in force stays")
     @PostMapping("/api/admin/tenants-config/reload")
     TenantRegistry.ReloadReport reload() {
         if (!callers.current().hasRole(Caller.PLATFORM_ADMIN)) {
