@@ -4,8 +4,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.stackgate.identity.Caller;
-import io.stackgate.identity.Directory;
 import io.stackgate.identity.DirectoryUser;
+import io.stackgate.identity.UserDirectory;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.web.Conflict;
 import io.stackgate.web.Forbidden;
@@ -19,16 +19,16 @@ import io.stackgate.web.InvalidInput;
 @Component
 class Approvers {
 
-    private final ObjectProvider<Directory> directory;
+    private final ObjectProvider<UserDirectory> directory;
     private final DecisionRepository decisions;
 
-    Approvers(ObjectProvider<Directory> directory, DecisionRepository decisions) {
+    Approvers(ObjectProvider<UserDirectory> directory, DecisionRepository decisions) {
         this.directory = directory;
         this.decisions = decisions;
     }
 
     DirectoryUser eligible(String username, ApprovalTasks.Row task, ResourceRequest request) {
-        Directory users = directory.getIfAvailable();
+        UserDirectory users = directory.getIfAvailable();
         if (users == null) {
             throw new Conflict("a task can be handed over only where the user directory (Keycloak's admin API: "
                     + "STACKGATE_KEYCLOAK_CLIENT_SECRET) is configured");

@@ -67,7 +67,7 @@ class TaskController {
     record Handover(@Size(max = 255) String user) {
     }
 
-    @Operation(summary = "Open approval tasks: the caller's inbox (scope=mine, soonest due first) or, for tenant admins "
+    @Operation(operationId = "listTasks", summary = "Open approval tasks: the caller's inbox (scope=mine, soonest due first) or, for tenant admins "
             + "and platform operators, every open task of the tenants they look after (scope=administered)")
     @GetMapping
     Page<TaskView> list(@RequestParam(required = false) String tenant,
@@ -89,14 +89,14 @@ class TaskController {
         return tasks.map(task -> view(caller, task));
     }
 
-    @Operation(summary = "One open task the caller is a candidate for, or looks after as tenant admin or operator")
+    @Operation(operationId = "getTask", summary = "One open task the caller is a candidate for, or looks after as tenant admin or operator")
     @GetMapping("/{id}")
     TaskView get(@PathVariable String id) {
         Caller caller = callers.current();
         return view(caller, inbox.get(caller, id));
     }
 
-    @Operation(summary = "Claim a task (or take back one you delegated)")
+    @Operation(operationId = "claimTask", summary = "Claim a task (or take back one you delegated)")
     @PostMapping("/{id}/claim")
     TaskView claim(@PathVariable String id) {
         Caller caller = callers.current();
@@ -104,21 +104,21 @@ class TaskController {
         return view(caller, inbox.get(caller, id));
     }
 
-    @Operation(summary = "Approve a task's level")
+    @Operation(operationId = "approveTask", summary = "Approve a task's level")
     @PostMapping("/{id}/approve")
     ResponseEntity<Void> approve(@PathVariable String id, @RequestBody(required = false) @Valid Decision body) {
         approvals.approve(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Reject the request at this level (comment required)")
+    @Operation(operationId = "rejectTask", summary = "Reject the request at this level (comment required)")
     @PostMapping("/{id}/reject")
     ResponseEntity<Void> reject(@PathVariable String id, @RequestBody(required = false) @Valid Decision body) {
         approvals.reject(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Hand the task to a peer approver (a user of the tenant in one of its approver groups)")
+    @Operation(operationId = "delegateTask", summary = "Hand the task to a peer approver (a user of the tenant in one of its approver groups)")
     @PostMapping("/{id}/delegate")
     TaskView delegate(@PathVariable String id, @RequestBody @Valid Handover body) {
         Caller caller = callers.current();
@@ -126,7 +126,7 @@ class TaskController {
         return view(caller, inbox.get(caller, id));
     }
 
-    @Operation(summary = "Release a held task to all its candidates (its holder or delegator; a tenant admin or platform "
+    @Operation(operationId = "releaseTask", summary = "Release a held task to all its candidates (its holder or delegator; a tenant admin or platform "
             + "operator when the holder is away)")
     @PostMapping("/{id}/release")
     TaskView release(@PathVariable String id) {
@@ -135,7 +135,7 @@ class TaskController {
         return view(caller, inbox.get(caller, id));
     }
 
-    @Operation(summary = "Give a task to an eligible approver (tenant admins and platform operators)")
+    @Operation(operationId = "reassignTask", summary = "Give a task to an eligible approver (tenant admins and platform operators)")
     @PostMapping("/{id}/reassign")
     TaskView reassign(@PathVariable String id, @RequestBody @Valid Handover body) {
         Caller caller = callers.current();

@@ -9,11 +9,14 @@ import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Forbidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The hypervisor hosts with their state, capacity and what is allocated on them: for platform operators. */
+@Tag(name = "Operations")
 @RestController
 @RequestMapping("/api/hosts")
 class HostController {
@@ -42,6 +45,8 @@ class HostController {
         this.callers = callers;
     }
 
+    @Operation(operationId = "listHosts",
+            summary = "The hypervisor hosts with state, capacity and allocation (platform admins and operators)")
     @GetMapping
     List<HostView> hosts() {
         Caller caller = callers.current();

@@ -36,7 +36,7 @@ class ReconciliationController {
         this.callers = callers;
     }
 
-    @Operation(summary = "Findings newest first, optionally of one host and only open (open=true) or only resolved")
+    @Operation(operationId = "listFindings", summary = "Findings newest first, optionally of one host and only open (open=true) or only resolved")
     @GetMapping("/findings")
     List<Finding> findings(@RequestParam(required = false) String host, @RequestParam(required = false) Boolean open,
             @RequestParam(defaultValue = "200") int limit) {
@@ -44,14 +44,14 @@ class ReconciliationController {
         return reconciliation.findings(host, open, Math.max(1, Math.min(limit, MAX_FINDINGS)));
     }
 
-    @Operation(summary = "Reconcile every host now; answers the findings this run opened, saw again or resolved")
+    @Operation(operationId = "runReconciliation", summary = "Reconcile every host now; answers the findings this run opened, saw again or resolved")
     @PostMapping("/run")
     List<Finding> run() {
         operator();
         return reconciliation.reconcile();
     }
 
-    @Operation(summary = "Resolve an open ORPHAN finding by destroying and undefining its domain ({\"action\":\"destroy\"})")
+    @Operation(operationId = "resolveFinding", summary = "Resolve an open ORPHAN finding by destroying and undefining its domain ({\"action\":\"destroy\"})")
     @PostMapping("/findings/{id}/resolve")
     Finding resolve(@PathVariable long id, @RequestBody Resolve body) {
         Caller caller = operator();

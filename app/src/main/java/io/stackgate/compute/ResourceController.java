@@ -48,7 +48,7 @@ class ResourceController {
         this.sources = List.copyOf(sources);
     }
 
-    @Operation(summary = "Resources of the caller's tenants: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
+    @Operation(operationId = "listResources", summary = "Resources of the caller's tenants: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
             + "kind=namespace (with the RoleBindings in force), kind=k8s-node (with the Node's state), or all kinds")
     @GetMapping
     List<?> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
@@ -79,13 +79,13 @@ class ResourceController {
         return java.util.Arrays.stream(VmState.values()).anyMatch(value -> value.name().equals(state));
     }
 
-    @Operation(summary = "One resource by id (the domain name)")
+    @Operation(operationId = "getResource", summary = "One resource by id (the domain name)")
     @GetMapping("/{id}")
     ResourceView get(@PathVariable String id) {
         return ResourceView.of(vms.get(callers.current(), id));
     }
 
-    @Operation(summary = "Owner action on a VM: start, stop (ACPI), power-off, reboot")
+    @Operation(operationId = "actOnResource", summary = "Owner action on a VM: start, stop (ACPI), power-off, reboot")
     @PostMapping("/{id}/actions/{action}")
     ResourceView act(@PathVariable String id, @PathVariable String action) {
         return ResourceView.of(vms.act(callers.current(), id, action));

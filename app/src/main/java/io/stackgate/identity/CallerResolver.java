@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class CallerResolver {
 
     private final TenantDirectory tenantDirectory;
+    private final boolean organizationTenants;
 
-    CallerResolver(TenantDirectory tenantDirectory) {
+    CallerResolver(TenantDirectory tenantDirectory, SecurityProperties security) {
         this.tenantDirectory = tenantDirectory;
+        this.organizationTenants = security.organizationTenants();
     }
 
     /** The caller of the current HTTP request; fails if the request is not authenticated with a JWT. */
@@ -53,7 +55,9 @@ public class CallerResolver {
         Set<String> roles = Set.copyOf(realmRoles);
         boolean platformWide = roles.contains(Caller.PLATFORM_ADMIN) || roles.contains(Caller.PLATFORM_OPS);
         Set<String> tenants = new TreeSet<>(Caller.tenantsOf(groups));
-        tenants.addAll(organizations(claims.get("organization")));
+        if (organizationTenants) { // off by default: organization memberships live outside the groups tenants-config maps
+            tenants.addAll(organizations(claims.get("organization")));
+        }
         if (platformWide) {
             tenants = tenantDirectory.allTenantIds();
         } else {

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,7 @@ import io.stackgate.web.InvalidInput;
 /**
  * Hands out test tokens for the demo users where test tokens are enabled; answers only requests from this machine.
  */
+@Tag(name = "Dev identity", description = "Test tokens (the fast test suite only)")
 @RestController
 @ConditionalOnProperty(name = "stackgate.dev-identity.enabled", havingValue = "true")
 class DevIdentityController {
@@ -35,7 +37,7 @@ class DevIdentityController {
     record TokenRequest(@NotBlank String username) {
     }
 
-    @Operation(summary = "Dev identity: a demo user's bearer token (loopback callers only, no issuer configured)")
+    @Operation(operationId = "issueDevToken", summary = "Dev identity: a demo user's bearer token (loopback callers only, no issuer configured)")
     @PostMapping("/dev-identity/token")
     Map<String, Object> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         if (!isLoopback(http.getRemoteAddr())) {

@@ -1,10 +1,11 @@
 package io.stackgate.identity;
 
-import java.util.Optional;
 import java.util.Set;
 
-/** The user directory (Keycloak): its groups, addressed by full path such as {@code /tenants/acme/engineering}. */
-public interface Directory {
+/**
+ * The directory (Keycloak): its users, and its groups addressed by full path such as {@code /tenants/acme/engineering}.
+ */
+public interface Directory extends UserDirectory {
 
     /** Every group's full path, parents included. */
     Set<String> groupPaths();
@@ -18,5 +19,6 @@ public interface Directory {
     /** Moves the group, with its sub-groups and members, under {@code newParent} (which must exist). */
     void moveGroup(String path, String newParent);
 
-    Optional<DirectoryUser> user(String username);
+    /** How many users are members of the group or of any of its sub-groups (each user once); 0 for a missing group. */
+    int memberCount(String path);
 }

@@ -1,13 +1,17 @@
 package io.stackgate.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,8 +23,11 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Keeps Keycloak's groups under {@code /tenants/} as tenants-config declares them: creates what is missing, deletes
- * what is no longer declared, never touches users or groups elsewhere. Runs after every (re)load of the config, in
- * the background; when Keycloak cannot be reached the next reload tries again.
+ * what is no longer declared, never touches users or groups elsewhere. A group no longer declared that still holds
+ * members (itself or in a sub-group) is kept and reported, unless
+ * {@code stackgate.keycloak.group-sync.delete-groups-with-members} is on: a config folder that went missing must not
+ * wipe every tenant's memberships. Runs after every (re)load of the config, in the background; when Keycloak cannot
+ * be reached the next reload tries again.
  */
 class GroupSync implements DisposableBean {
 
@@ -31,14 +38,33 @@ class GroupSync implements DisposableBean {
     private final TenantGroups tenantGroups;
     private final ApplicationEventPublisher events;
     private final Optional<DevKeycloak> devKeycloak;
+    private final GroupSyncProperties settings;
+    private final Clock clock;
+    private volatile GroupSyncReport lastRun;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "keycloak-group-sync"));
 
     GroupSync(Directory directory, TenantGroups tenantGroups, ApplicationEventPublisher events,
-            Optional<DevKeycloak> devKeycloak) {
+            Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings) {
+        this(directory, tenantGroups, events, devKeycloak, settings, Clock.systemUTC());
+    }
+
+    GroupSync(Directory directory, TenantGroups tenantGroups, ApplicationEventPublisher events,
+            Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings, Clock clock) {
         this.directory = directory;
         this.tenantGroups = tenantGroups;
         this.events = events;
         this.devKeycloak = devKeycloak;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The last run of this instance; empty before the first. */
+    Optional<GroupSyncReport> lastRun() {
+        return Optional.ofNullable(lastRun);
+    }
+
+    boolean deletesGroupsWithMembers() {
+        return settings.deleteGroupsWithMembers();
     }
 
     @EventListener
@@ -46,13 +72,17 @@ class GroupSync implements DisposableBean {
         worker.submit(() -> {
             if (devKeycloak.isPresent() && !devKeycloak.get().awaitReady(READY_WAIT)) {
                 log.warn("Keycloak groups not synced: the dev Keycloak is not ready (see its log)");
+                lastRun = GroupSyncReport.failed(clock.instant(), "skipped", "the dev Keycloak did not become ready");
                 return;
             }
             try {
                 DirectorySynced synced = sync();
-                log.info("Keycloak groups synced: {} created, {} deleted", synced.created().size(), synced.deleted().size());
+                log.info("Keycloak groups synced: {} created, {} deleted, {} moved, {} kept with members",
+                        synced.created().size(), synced.deleted().size(), synced.moved().size(),
+                        synced.keptWithMembers().size());
             } catch (RuntimeException e) {
                 log.warn("Keycloak groups not synced, retried at the next tenants-config reload: {}", e.toString());
+                lastRun = GroupSyncReport.failed(clock.instant(), "failed", e.toString());
             }
         });
     }
@@ -68,16 +98,33 @@ class GroupSync implements DisposableBean {
         created.removeAll(existing);
         created.forEach(directory::createGroup); // sorted: parents come first
 
+        SortedSet<String> undeclared = existing.stream()
+                .filter(path -> path.startsWith(RealmGenerator.TENANTS_ROOT + "/") && !wanted.contains(path))
+                .collect(Collectors.toCollection(TreeSet::new));
         SortedSet<String> deleted = new TreeSet<>();
-        for (String path : existing) {
-            if (path.startsWith(RealmGenerator.TENANTS_ROOT + "/") && !wanted.contains(path)) {
-                deleted.add(path);
+        SortedMap<String, Integer> kept = new TreeMap<>();
+        for (String path : undeclared) { // sorted: a parent comes before its sub-groups
+            if (deleted.contains(path)) {
+                continue; // went with its parent
+            }
+            int members = settings.deleteGroupsWithMembers() ? 0 : directory.memberCount(path);
+            if (members > 0) {
+                kept.put(path, members); // its empty undeclared sub-groups are still deleted, below
+            } else {
+                // deleting a group deletes its sub-groups (all undeclared, as every declared path has its parents)
+                directory.deleteGroup(path);
+                undeclared.stream().filter(p -> p.equals(path) || p.startsWith(path + "/")).forEach(deleted::add);
             }
         }
-        // deleting a group deletes its sub-groups: delete only the topmost ones
-        deleted.stream().filter(path -> !deleted.contains(parentOf(path))).forEach(directory::deleteGroup);
+        if (!kept.isEmpty()) {
+            log.warn("Keycloak groups no longer declared in tenants-config were kept because they hold members "
+                    + "(set stackgate.keycloak.group-sync.delete-groups-with-members=true to delete them): {}",
+                    kept.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " members)")
+                            .collect(Collectors.joining(", ")));
+        }
 
-        DirectorySynced synced = new DirectorySynced(created, deleted, moved);
+        DirectorySynced synced = new DirectorySynced(created, deleted, moved, kept);
+        lastRun = GroupSyncReport.synced(clock.instant(), synced);
         events.publishEvent(synced);
         return synced;
     }

@@ -35,8 +35,8 @@ class KeycloakConfig {
     @Bean
     @ConditionalOnExpression(IN_USE)
     GroupSync groupSync(Directory directory, TenantGroups tenantGroups, ApplicationEventPublisher events,
-            Optional<DevKeycloak> devKeycloak) {
-        return new GroupSync(directory, tenantGroups, events, devKeycloak);
+            Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings) {
+        return new GroupSync(directory, tenantGroups, events, devKeycloak, settings);
     }
 
     /** In dev the backend's secret is generated once and kept (0600) under the Keycloak home. */

@@ -99,6 +99,33 @@ class KeycloakDirectory implements Directory {
     }
 
     @Override
+    public int memberCount(String path) {
+        Set<String> userIds = new java.util.HashSet<>();
+        groupId(path).ifPresent(id -> collectMembers(id, userIds));
+        return userIds.size();
+    }
+
+    /** The ids of the group's direct members and, recursively, of its sub-groups' (Keycloak lists direct members only). */
+    private void collectMembers(String groupId, Set<String> userIds) {
+        for (int first = 0; ; first += PAGE) {
+            JsonNode page = admin().get().uri("/groups/{id}/members?briefRepresentation=true&first={first}&max={max}",
+                    groupId, first, PAGE).retrieve().body(JsonNode.class);
+            if (page == null || page.isEmpty()) {
+                break;
+            }
+            page.forEach(user -> userIds.add(user.path("id").asText()));
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        JsonNode children = admin().get().uri("/groups/{id}/children?briefRepresentation=true&first=0&max=" + PAGE,
+                groupId).retrieve().body(JsonNode.class);
+        if (children != null) {
+            children.forEach(child -> collectMembers(child.path("id").asText(), userIds));
+        }
+    }
+
+    @Override
     public Optional<DirectoryUser> user(String username) {
         JsonNode found = admin().get().uri("/users?exact=true&briefRepresentation=true&username={u}", username)
                 .retrieve().body(JsonNode.class);

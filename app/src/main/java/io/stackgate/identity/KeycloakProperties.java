@@ -37,13 +37,18 @@ public record KeycloakProperties(boolean launch, String version, Path home, int 
         httpPort = httpPort == 0 ? 8180 : httpPort;
         managementPort = managementPort == 0 ? 9180 : managementPort;
         realm = orElse(realm, "stackgate");
-        baseUrl = orElse(baseUrl, "http://127.0.0.1:" + httpPort);
+        baseUrl = orElse(baseUrl, defaultBaseUrl(httpPort));
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         backendClientId = orElse(backendClientId, "stackgate-backend");
         backendClientSecret = backendClientSecret == null ? "" : backendClientSecret;
         portalClientId = orElse(portalClientId, "stackgate-portal");
         accessTokenLifespan = accessTokenLifespan == null ? Duration.ofMinutes(5) : accessTokenLifespan;
         publicUrl = orElse(publicUrl, "http://127.0.0.1:8080").replaceAll("/+$", "");
+    }
+
+    /** Where the dev Keycloak answers, the base URL unless one is set. */
+    static String defaultBaseUrl(int httpPort) {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     /** The issuer of this realm's tokens, e.g. {@code http://127.0.0.1:8180/realms/stackgate}. */

@@ -3,10 +3,13 @@ package io.stackgate.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a UI or a tool needs to know before it has a token (no authentication). */
+@Tag(name = "Public", description = "What a client needs before it has a token")
 @RestController
 class PublicConfigController {
 
@@ -20,6 +23,8 @@ class PublicConfigController {
         this.portalClientId = keycloak.portalClientId();
     }
 
+    @Operation(operationId = "getPublicConfig", summary = "The identity provider of this platform: issuer, realm and "
+            + "the portal's client id (no token needed)")
     @GetMapping("/api/public/config")
     Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();

@@ -30,7 +30,7 @@ class RealmExportController {
         this.callers = callers;
     }
 
-    @Operation(summary = "The Keycloak realm generated from tenants-config (platform admins)")
+    @Operation(operationId = "exportKeycloakRealm", summary = "The Keycloak realm generated from tenants-config (platform admins)")
     @GetMapping("/api/admin/keycloak/realm")
     JsonNode realm() {
         if (!callers.current().hasRole(Caller.PLATFORM_ADMIN)) {

@@ -25,8 +25,16 @@ public final class RealmGenerator {
     public static final List<String> REALM_ROLES = List.of(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS,
             Caller.AUDITOR, Caller.TENANT_ADMIN, Caller.APPROVER, Caller.REQUESTER);
 
-    /** What the backend's service account needs to read and write groups and read users. */
-    static final List<String> BACKEND_ROLES = List.of("manage-users", "view-users", "query-groups", "query-users");
+    /**
+     * The realm-management roles of the backend's service account: reading users and groups only (the group sync's
+     * look-ups, delegation checks, Camunda's identity plugin). Writing groups is a fine-grained admin permission
+     * ({@link #adminPermissionsClient()}): {@code manage-users} would also let it create users, reset passwords and
+     * map roles.
+     */
+    static final List<String> BACKEND_ROLES = List.of("view-users", "query-users", "query-groups");
+
+    /** The client Keycloak (26.2+) keeps the realm's fine-grained admin permissions (v2) in. */
+    static final String ADMIN_PERMISSIONS_CLIENT_ID = "admin-permissions";
 
     static final String TENANTS_ROOT = "/tenants";
     /** The UI's dev server (Vite), for the dev realm only. */
@@ -73,7 +81,9 @@ public final class RealmGenerator {
                 .put("enabled", true)
                 .put("sslRequired", "external")
                 .put("registrationAllowed", false)
-                .put("accessTokenLifespan", keycloak.accessTokenLifespan().toSeconds());
+                .put("accessTokenLifespan", keycloak.accessTokenLifespan().toSeconds())
+                // fine-grained admin permissions v2: the backend may manage groups without manage-users
+                .put("adminPermissionsEnabled", true);
         ArrayNode roles = realm.putObject("roles").putArray("realm");
         REALM_ROLES.forEach(role -> roles.addObject().put("name", role));
         realm.set("groups", groupTree(groups));
@@ -81,6 +91,7 @@ public final class RealmGenerator {
         clients.add(portalClient(dev));
         clients.add(backendClient(dev));
         clients.add(clusterClient(dev));
+        clients.add(adminPermissionsClient());
         ArrayNode realmUsers = realm.putArray("users");
         new TreeMap<>(users).forEach((name, user) -> realmUsers.add(demoUser(name, user)));
         realmUsers.add(backendServiceAccount());
@@ -202,6 +213,40 @@ public final class RealmGenerator {
         demo.roles().forEach(user.putArray("realmRoles")::add);
         demo.groups().forEach(user.putArray("groups")::add);
         return user;
+    }
+
+    /**
+     * The realm's admin permissions (v2): the backend's service account may view and manage (create, rename, move,
+     * delete) groups, and nothing else beyond its read-only roles — no users, passwords, memberships or role mappings
+     * (mapping a role to a group also needs a permission on the role). Keycloak has no permission scoped to a group
+     * and its sub-groups, so it covers every group of the realm. With {@code adminPermissionsEnabled} Keycloak creates
+     * this client with its resource types on import; the policies below are added to it.
+     */
+    private ObjectNode adminPermissionsClient() {
+        String account = keycloak.backendClientId() + " service account";
+        ObjectNode client = json.objectNode()
+                .put("clientId", ADMIN_PERMISSIONS_CLIENT_ID)
+                .put("enabled", true)
+                .put("publicClient", false)
+                .put("bearerOnly", false)
+                .put("standardFlowEnabled", false)
+                .put("authorizationServicesEnabled", true);
+        ObjectNode settings = client.putObject("authorizationSettings")
+                .put("allowRemoteResourceManagement", false)
+                .put("policyEnforcementMode", "ENFORCING")
+                .put("decisionStrategy", "UNANIMOUS");
+        ArrayNode policies = settings.putArray("policies");
+        policies.addObject().put("name", account).put("type", "client").put("logic", "POSITIVE")
+                .put("decisionStrategy", "UNANIMOUS")
+                .putObject("config").put("clients", "[\"" + keycloak.backendClientId() + "\"]");
+        policies.addObject().put("name", keycloak.backendClientId() + " manages groups").put("type", "scope")
+                .put("logic", "POSITIVE").put("decisionStrategy", "UNANIMOUS")
+                .putObject("config")
+                .put("defaultResourceType", "Groups")
+                .put("resources", "[\"Groups\"]")
+                .put("scopes", "[\"view\",\"manage\"]")
+                .put("applyPolicies", "[\"" + account + "\"]");
+        return client;
     }
 
     private ObjectNode backendServiceAccount() {

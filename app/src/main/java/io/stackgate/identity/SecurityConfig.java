@@ -28,23 +28,34 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Every call needs a bearer JWT except health, the public config, API docs and the static shell (Cockpit: {@link CockpitSecurity}). */
+/**
+ * Every call needs a bearer JWT except health (its details only for platform admins and operators), the public
+ * config and the static shell; the rest of actuator is for platform admins and operators; the API docs and Swagger UI
+ * need a token unless {@code stackgate.security.public-api-docs} (the dev profile). Cockpit: {@link CockpitSecurity}.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/api/public/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/dev-identity/token").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
-                        .requestMatchers(EngineApiWrites.INSTANCE).denyAll()
-                        .requestMatchers(CockpitSecurity.path("/engine-rest/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/actuator", "/actuator/**").hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
+                            .requestMatchers("/api/public/**").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/dev-identity/token").permitAll();
+                    if (security.publicApiDocs()) {
+                        auth.requestMatchers(API_DOCS).permitAll();
+                    }
+                    auth.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                            .requestMatchers(EngineApiWrites.INSTANCE).denyAll()
+                            .requestMatchers(CockpitSecurity.path("/engine-rest/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
+                            .anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
         return http.build();
     }
@@ -59,7 +70,7 @@ class SecurityConfig {
     /** Where test tokens are in force and no Keycloak is: the demo users as the directory (delegation checks). */
     @Bean
     @ConditionalOnExpression("${stackgate.dev-identity.enabled:false} and !(" + KeycloakConfig.IN_USE + ")")
-    Directory devDirectory(DevIdentityProperties properties) {
+    UserDirectory devDirectory(DevIdentityProperties properties) {
         return new DevDirectory(properties);
     }
 

@@ -46,7 +46,7 @@ class IncidentController {
         this.callers = callers;
     }
 
-    @Operation(summary = "Incidents of request and provisioning processes in the caller's scope, newest first, a page at "
+    @Operation(operationId = "listIncidents", summary = "Incidents of request and provisioning processes in the caller's scope, newest first, a page at "
             + "a time: open ones (default), closed ones (e.g. provisioning failures that were compensated), or all")
     @GetMapping("/api/incidents")
     Page<IncidentView> incidents(@RequestParam(required = false) String tenant,

@@ -57,7 +57,7 @@ class RequestController {
             List<RequestTimeline.Level> approvalLevels, List<RequestTimeline.Entry> timeline) {
     }
 
-    @Operation(summary = "Submit a request (quota is reserved now; approval follows the tenant's policy)")
+    @Operation(operationId = "submitRequest", summary = "Submit a request (quota is reserved now; approval follows the tenant's policy)")
     @PostMapping
     ResponseEntity<RequestDetails> submit(@Valid @RequestBody SubmitRequest body) {
         Caller caller = callers.current();
@@ -65,7 +65,7 @@ class RequestController {
         return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(details(caller, request));
     }
 
-    @Operation(summary = "Requests of the caller's tenants, newest first, a page at a time")
+    @Operation(operationId = "listRequests", summary = "Requests of the caller's tenants, newest first, a page at a time")
     @GetMapping
     Page<RequestSummary> list(@RequestParam(required = false) String tenant,
             @RequestParam(required = false) String project,
@@ -78,14 +78,14 @@ class RequestController {
         return requests.list(callers.current(), filter, PageRequest.of(page, size)).map(RequestSummary::of);
     }
 
-    @Operation(summary = "One request with its approval levels and timeline")
+    @Operation(operationId = "getRequest", summary = "One request with its approval levels and timeline")
     @GetMapping("/{id}")
     RequestDetails get(@PathVariable String id) {
         Caller caller = callers.current();
         return details(caller, requests.get(caller, id));
     }
 
-    @Operation(summary = "Cancel a request that has not started provisioning (requester or tenant admin)")
+    @Operation(operationId = "cancelRequest", summary = "Cancel a request that has not started provisioning (requester or tenant admin)")
     @PostMapping("/{id}/cancel")
     RequestDetails cancel(@PathVariable String id) {
         Caller caller = callers.current();

@@ -7,12 +7,15 @@ import java.util.Locale;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The tenants a caller may see, their org units, approval levels and projects with quota and usage. */
+@Tag(name = "Tenants", description = "Tenants, org units, approval levels, projects with quota and usage")
 @RestController
 @RequestMapping("/api/tenants")
 class TenantController {
@@ -38,6 +41,7 @@ class TenantController {
         this.callers = callers;
     }
 
+    @Operation(operationId = "listTenants", summary = "The tenants the caller may see, with their org units and approval levels")
     @GetMapping
     List<TenantView> visibleTenants() {
         Caller caller = callers.current();
@@ -47,6 +51,7 @@ class TenantController {
                 .toList();
     }
 
+    @Operation(operationId = "listProjects", summary = "A tenant's projects with their quota, usage and the caller's role")
     @GetMapping("/{tenantId}/projects")
     List<ProjectView> projects(@PathVariable String tenantId) {
         Caller caller = callers.current();

@@ -6,6 +6,8 @@ import java.util.List;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Forbidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * stored version, which the others put in force within {@code stackgate.tenants.check-interval}); a bad config is
  * refused and the old one stays.
  */
+@Tag(name = "Operations")
 @RestController
 class TenantsConfigController {
 
@@ -28,6 +31,8 @@ class TenantsConfigController {
         this.callers = callers;
     }
 
+    @Operation(operationId = "reloadTenantsConfig", summary = "Reload tenants-config (platform admins); a bad config "
+            + "is refused with its errors and the one in force stays")
     @PostMapping("/api/admin/tenants-config/reload")
     TenantRegistry.ReloadReport reload() {
         Caller caller = callers.current();

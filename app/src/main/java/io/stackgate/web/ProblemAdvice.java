@@ -36,6 +36,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
+        return problem(e);
+    }
+
+    /** The problem body of a refusal (also written by filters that answer before Spring MVC, e.g. {@link BodySizeLimit}). */
+    static ProblemDetail problem(DomainException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         problem.setType(URI.create(TYPE_BASE + kebab(e.title())));
@@ -95,6 +100,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLarge tooLarge) { // a body that passed the limit while it was read
+                return ResponseEntity.status(tooLarge.status()).body(problem(tooLarge));
+            }
+        }
         String field = null;
         String message = "the request body is not valid JSON";
         if (e.getCause() instanceof JsonMappingException mapping) {

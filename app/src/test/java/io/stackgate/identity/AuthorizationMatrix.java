@@ -8,18 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import io.stackgate.support.Api;
 import io.stackgate.support.Api.Response;
+import io.stackgate.support.Jobs;
 
 /**
  * Every endpoint × every kind of caller, own tenant (acme) and other tenant (globex), against a table of expected
@@ -32,15 +37,35 @@ abstract class AuthorizationMatrix {
      * erin globex approver, anon no token. */
     static final List<String> CALLERS = List.of("alice", "bob", "carol", "maya", "olga", "admin", "dave", "erin", "anon");
 
-    /** One endpoint and what it answers each caller, in the order of {@link #CALLERS}. */
-    record Row(String name, Function<Supplier<Fixture>, Call> call, int... expected) {
+    /**
+     * One endpoint and what it answers each caller, in the order of {@link #CALLERS}.
+     *
+     * @param testTokensOnly the endpoint exists only where test tokens are on (not with real Keycloak tokens)
+     */
+    record Row(String name, Function<Supplier<Fixture>, Call> call, int[] expected, boolean testTokensOnly) {
+
+        Row(String name, Function<Supplier<Fixture>, Call> call, int... expected) {
+            this(name, call, expected, false);
+        }
+
+        Row onlyWithTestTokens() {
+            return new Row(name, call, expected, true);
+        }
     }
 
-    record Call(String method, String path, Object body) {
+    /** @param accept the one media type a GET accepts; null: JSON */
+    record Call(String method, String path, Object body, MediaType accept) {
+
+        Call(String method, String path, Object body) {
+            this(method, path, body, null);
+        }
     }
 
-    /** Objects of tenant acme the calls act on: alice's pending small VM request and its dept-manager task. */
-    record Fixture(String requestId, String taskId, String engine) {
+    /**
+     * Objects of tenant acme the calls act on: alice's pending small VM request and its dept-manager task, and a
+     * running VM of hers in project web (one for the whole matrix).
+     */
+    record Fixture(String requestId, String taskId, String engine, String vm) {
     }
 
     static final Object DECISION = Map.of("comment", "matrix");
@@ -90,13 +115,23 @@ abstract class AuthorizationMatrix {
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/resources?tenant=acme", f -> get("/api/resources?tenant=acme"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/resources/{acme vm}", f -> get("/api/resources/" + f.get().vm()),
+                    200, 200, 200, 200, 200, 200, 404, 404, 401),
+            new Row("POST /api/resources/{acme vm}/actions/reboot (owner, project owner, tenant admin)",
+                    f -> post("/api/resources/" + f.get().vm() + "/actions/reboot", null),
+                    200, 200, 200, 403, 403, 200, 404, 404, 401),
             new Row("GET /api/reconciliation/findings", f -> get("/api/reconciliation/findings"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
             new Row("POST /api/reconciliation/run", f -> post("/api/reconciliation/run", null),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("POST /api/reconciliation/findings/{unknown}/resolve", f -> post(
+                    "/api/reconciliation/findings/999999999/resolve", Map.of("action", "destroy")),
+                    403, 403, 403, 403, 404, 404, 403, 403, 401),
             new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /api/admin/keycloak/realm", f -> get("/api/admin/keycloak/realm"),
+                    403, 403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("GET /api/admin/keycloak/group-sync", f -> get("/api/admin/keycloak/group-sync"),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /engine-rest/engine", f -> get("/engine-rest/engine"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
@@ -117,8 +152,31 @@ abstract class AuthorizationMatrix {
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
             new Row("GET /api/public/config", f -> get("/api/public/config"),
                     200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Row("POST /dev-identity/token", f -> post("/dev-identity/token", Map.of("username", "alice")),
+                    200, 200, 200, 200, 200, 200, 200, 200, 200).onlyWithTestTokens(),
+            // API docs need a token unless stackgate.security.public-api-docs (the dev profile)
+            new Row("GET /v3/api-docs", f -> get("/v3/api-docs"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /v3/api-docs.yaml", f -> new Call("GET", "/v3/api-docs.yaml", null,
+                    MediaType.parseMediaType("application/vnd.oai.openapi")),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /v3/api-docs/swagger-config", f -> get("/v3/api-docs/swagger-config"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /swagger-ui.html (followed to Swagger UI)", f -> get("/swagger-ui.html"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /swagger-ui/index.html", f -> get("/swagger-ui/index.html"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            // health for everyone (details for platform admins and operators), the rest of actuator for them only
             new Row("GET /actuator/health", f -> get("/actuator/health"),
-                    200, 200, 200, 200, 200, 200, 200, 200, 200));
+                    200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Row("GET /actuator/health/readiness", f -> get("/actuator/health/readiness"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Row("GET /actuator/health/liveness", f -> get("/actuator/health/liveness"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Row("GET /actuator", f -> get("/actuator"),
+                    403, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET /actuator/info", f -> get("/actuator/info"),
+                    403, 403, 403, 403, 200, 200, 403, 403, 401));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -130,18 +188,29 @@ abstract class AuthorizationMatrix {
         return cells.stream();
     }
 
+    /** One running VM per engine (per application under test) serves every cell that needs one. */
+    private static final Map<String, String> RUNNING_VMS = new ConcurrentHashMap<>();
+
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    Jobs jobs;
 
     /** The API as this caller ({@code anon}: no token). */
     protected abstract Api.As caller(String name);
 
+    /** Whether the callers' tokens are test tokens (the dev identity's endpoint exists only then). */
+    protected abstract boolean testTokens();
+
     @ParameterizedTest(name = "{0} as {1} → {2}")
     @MethodSource("cells")
     void everyEndpointAnswersEveryCallerAsTheTableSays(String endpoint, String caller, int expected, Row row) {
+        Assumptions.assumeTrue(testTokens() || !row.testTokensOnly(), "only where test tokens are on");
         Call call = row.call().apply(this::fixture);
         Api.As as = caller(caller);
-        Response response = call.method().equals("GET") ? as.get(call.path())
+        Response response = call.method().equals("GET")
+                ? (call.accept() == null ? as.get(call.path()) : as.get(call.path(), call.accept()))
                 : call.body() == null ? as.post(call.path()) : as.post(call.path(), call.body());
         assertThat(response.status()).as(endpoint + " as " + caller + ": " + response.body()).isEqualTo(expected);
     }
@@ -151,7 +220,25 @@ abstract class AuthorizationMatrix {
         assertThat(submitted.status()).as("fixture: " + submitted.body()).isEqualTo(201);
         String requestId = submitted.text("id");
         String taskId = taskOf(caller("bob"), requestId).orElseThrow().path("id").asText();
-        return new Fixture(requestId, taskId, engine.getName());
+        return new Fixture(requestId, taskId, engine.getName(), RUNNING_VMS.computeIfAbsent(engine.getName(), e -> runningVm()));
+    }
+
+    /** alice's small VM in acme/web, approved by bob and provisioned. */
+    private String runningVm() {
+        Response submitted = caller("alice").post("/api/requests", submission("acme", "web", "vm", smallVm()));
+        assertThat(submitted.status()).as("fixture: " + submitted.body()).isEqualTo(201);
+        String requestId = submitted.text("id");
+        String taskId = taskOf(caller("bob"), requestId).orElseThrow().path("id").asText();
+        assertThat(caller("bob").post("/api/tasks/" + taskId + "/approve", DECISION).status()).isEqualTo(204);
+        jobs.run(requestId);
+        JsonNode vms = caller("alice").get("/api/resources?kind=vm&tenant=acme&project=web&size=200").body();
+        for (JsonNode vm : vms.has("items") ? vms.path("items") : vms) {
+            if (vm.path("requestId").asText().equals(requestId)) {
+                assertThat(vm.path("state").asText()).as("fixture VM").isEqualTo("RUNNING");
+                return vm.path("id").asText();
+            }
+        }
+        throw new AssertionError("no VM for request " + requestId);
     }
 
     private static Call get(String path) {

@@ -13,6 +13,11 @@ class AuthorizationMatrixApiTest extends AuthorizationMatrix {
     Api api;
 
     @Override
+    protected boolean testTokens() {
+        return true;
+    }
+
+    @Override
     protected Api.As caller(String name) {
         return name.equals("anon") ? api.anonymous() : api.as(name);
     }

@@ -12,7 +12,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 class CallerResolverTest {
 
-    private final CallerResolver resolver = new CallerResolver(() -> Set.of("acme", "globex", "initech"));
+    private final CallerResolver resolver = resolver(false);
+
+    private static CallerResolver resolver(boolean organizationTenants) {
+        return new CallerResolver(() -> Set.of("acme", "globex", "initech"),
+                new SecurityProperties(null, null, organizationTenants, null, false));
+    }
 
     private static Jwt token(Map<String, Object> claims) {
         Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now())
@@ -33,10 +38,22 @@ class CallerResolverTest {
     }
 
     @Test
-    void keycloakOrganizationsAddTenantsWhetherListedOrKeyed() {
-        assertThat(resolver.fromJwt(token(Map.of("organization", List.of("globex")))).tenants()).containsExactly("globex");
-        assertThat(resolver.fromJwt(token(Map.of("organization", Map.of("initech", Map.of("id", "x"))))).tenants())
+    void anOrganizationClaimGrantsNoTenantByDefault() {
+        Caller dave = resolver.fromJwt(token(Map.of("groups", List.of("/tenants/globex/operations"),
+                "organization", List.of("acme"))));
+        assertThat(dave.tenants()).containsExactly("globex");
+        assertThat(dave.canSee("acme")).isFalse();
+        assertThat(resolver.fromJwt(token(Map.of("organization", Map.of("initech", Map.of("id", "x"))))).tenants()).isEmpty();
+    }
+
+    @Test
+    void withOrganizationTenantsOnKeycloakOrganizationsAddTenantsWhetherListedOrKeyed() {
+        CallerResolver organizations = resolver(true);
+        assertThat(organizations.fromJwt(token(Map.of("organization", List.of("globex")))).tenants()).containsExactly("globex");
+        assertThat(organizations.fromJwt(token(Map.of("organization", Map.of("initech", Map.of("id", "x"))))).tenants())
                 .containsExactly("initech");
+        assertThat(organizations.fromJwt(token(Map.of("organization", List.of("umbrella")))).tenants())
+                .as("an organization that is no tenant").isEmpty();
     }
 
     @Test

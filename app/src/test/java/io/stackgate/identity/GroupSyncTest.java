@@ -15,10 +15,19 @@ import org.junit.jupiter.api.Test;
 /** The sync's rules on an in-memory directory (KeycloakRealmIT runs it against the real Keycloak). */
 class GroupSyncTest {
 
-    /** Records what the sync asks for; creating a group creates its parents, deleting one deletes its sub-groups. */
+    /**
+     * Records what the sync asks for; creating a group creates its parents, deleting one deletes its sub-groups and
+     * their memberships, moving one moves its members.
+     */
     static class MemoryDirectory implements Directory {
         final Set<String> groups = new TreeSet<>();
         final List<String> calls = new ArrayList<>();
+        /** user → the groups it is a direct member of */
+        final Map<String, Set<String>> members = new java.util.HashMap<>();
+
+        void addMember(String user, String group) {
+            members.computeIfAbsent(user, u -> new TreeSet<>()).add(group);
+        }
 
         @Override
         public Set<String> groupPaths() {
@@ -38,6 +47,14 @@ class GroupSyncTest {
         public void deleteGroup(String path) {
             calls.add("delete " + path);
             groups.removeIf(group -> group.equals(path) || group.startsWith(path + "/"));
+            members.values().forEach(of -> of.removeIf(group -> group.equals(path) || group.startsWith(path + "/")));
+        }
+
+        @Override
+        public int memberCount(String path) {
+            return (int) members.values().stream()
+                    .filter(of -> of.stream().anyMatch(group -> group.equals(path) || group.startsWith(path + "/")))
+                    .count();
         }
 
         @Override
@@ -53,6 +70,12 @@ class GroupSyncTest {
                 return false;
             });
             groups.addAll(renamed);
+            members.values().forEach(of -> {
+                Set<String> was = new TreeSet<>(of);
+                of.clear();
+                was.forEach(group -> of.add(group.equals(path) || group.startsWith(path + "/")
+                        ? moved + group.substring(path.length()) : group));
+            });
         }
 
         @Override
@@ -65,7 +88,8 @@ class GroupSyncTest {
     private final List<Object> events = new ArrayList<>();
     private List<TenantGroups.Declared> declared = List.of(
             new TenantGroups.Declared("acme", List.of("engineering"), Set.of("/tenants/acme/admins")));
-    private final GroupSync sync = new GroupSync(directory, () -> declared, events::add, Optional.empty());
+    private final GroupSync sync = new GroupSync(directory, () -> declared, events::add, Optional.empty(),
+            new GroupSyncProperties(false));
 
     @Test
     void missingGroupsAreCreatedParentsFirst() {
@@ -122,6 +146,44 @@ class GroupSyncTest {
     }
 
     @Test
+    void anUndeclaredGroupHoldingMembersIsKeptAndReportedWithItsEmptySubGroupsDeletedAndAnEmptyOneDeleted() {
+        directory.groups.addAll(Set.of("/tenants", "/tenants/acme", "/tenants/acme/admins", "/tenants/acme/engineering",
+                "/tenants/acme/engineering/managers", "/tenants/gone", "/tenants/gone/sales", "/tenants/gone/hr",
+                "/tenants/acme/empty"));
+        directory.addMember("sam", "/tenants/gone/sales");
+        directory.addMember("sue", "/tenants/gone/sales");
+        directory.addMember("sue", "/tenants/gone");
+
+        DirectorySynced synced = sync.sync();
+
+        assertThat(synced.keptWithMembers()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("/tenants/gone", 2, "/tenants/gone/sales", 2));
+        assertThat(synced.deleted()).containsExactlyInAnyOrder("/tenants/acme/empty", "/tenants/gone/hr");
+        assertThat(directory.groups).contains("/tenants/gone", "/tenants/gone/sales")
+                .doesNotContain("/tenants/gone/hr", "/tenants/acme/empty");
+        assertThat(directory.memberCount("/tenants/gone")).isEqualTo(2);
+        assertThat(events).containsExactly(synced);
+        assertThat(sync.lastRun()).hasValueSatisfying(run -> {
+            assertThat(run.outcome()).isEqualTo("synced");
+            assertThat(run.keptWithMembers()).isEqualTo(synced.keptWithMembers());
+        });
+    }
+
+    @Test
+    void withTheSettingOnAnUndeclaredGroupIsDeletedWithItsMembers() {
+        GroupSync deleting = new GroupSync(directory, () -> declared, events::add, Optional.empty(),
+                new GroupSyncProperties(true));
+        directory.groups.addAll(Set.of("/tenants", "/tenants/gone", "/tenants/gone/sales"));
+        directory.addMember("sam", "/tenants/gone/sales");
+
+        DirectorySynced synced = deleting.sync();
+
+        assertThat(synced.deleted()).containsExactlyInAnyOrder("/tenants/gone", "/tenants/gone/sales");
+        assertThat(synced.keptWithMembers()).isEmpty();
+        assertThat(directory.members.get("sam")).isEmpty();
+    }
+
+    @Test
     void anUnreachableDirectoryFailsTheSyncButNotTheReload() {
         Directory down = new MemoryDirectory() {
             @Override
@@ -129,11 +191,15 @@ class GroupSyncTest {
                 throw new IllegalStateException("Keycloak is down");
             }
         };
-        GroupSync failing = new GroupSync(down, () -> declared, events::add, Optional.empty());
+        GroupSync failing = new GroupSync(down, () -> declared, events::add, Optional.empty(),
+                new GroupSyncProperties(false));
 
         assertThatThrownBy(failing::sync).hasMessageContaining("down");
         failing.on(new TenantGroupsChanged()); // logged in the background, never thrown at the publisher
+        org.awaitility.Awaitility.await().until(() -> failing.lastRun().isPresent());
         failing.destroy();
         assertThat(events).isEmpty();
+        assertThat(failing.lastRun().orElseThrow().outcome()).isEqualTo("failed");
+        assertThat(failing.lastRun().orElseThrow().error()).contains("Keycloak is down");
     }
 }

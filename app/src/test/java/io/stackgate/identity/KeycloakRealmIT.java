@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,8 @@ import io.stackgate.support.RealKeycloak;
 /** The generated realm, the directory adapter and the group sync against a real Keycloak. */
 @ExtendWith(RealKeycloak.class)
 class KeycloakRealmIT {
+
+    private static final GroupSyncProperties KEEPING = new GroupSyncProperties(false);
 
     private final KeycloakDirectory directory = new KeycloakDirectory(RealKeycloak.settings(), RestClient.builder());
 
@@ -66,7 +70,7 @@ class KeycloakRealmIT {
         grown.add(new TenantGroups.Declared("initech", List.of("sales"), Set.of("/tenants/initech/admins")));
         List<Object> events = new ArrayList<>();
         List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(base));
-        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, java.util.Optional.empty());
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, Optional.empty(), KEEPING);
 
         assertThat(sync.sync()).isEqualTo(new DirectorySynced(Set.of(), Set.of()));
 
@@ -92,7 +96,7 @@ class KeycloakRealmIT {
     void anOrgUnitMovedInTheConfigIsMovedInKeycloakAndKeepsItsMembers() {
         List<TenantGroups.Declared> base = RealKeycloak.tenants();
         List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(withAcmeUnit(base, "sre")));
-        GroupSync sync = new GroupSync(directory, () -> declared.get(0), event -> { }, java.util.Optional.empty());
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), event -> { }, Optional.empty(), KEEPING);
         sync.sync();
         RealKeycloak.addToGroup("erin", "/tenants/acme/sre");
         try {
@@ -103,9 +107,51 @@ class KeycloakRealmIT {
             assertThat(directory.groupPaths()).contains("/tenants/acme/engineering/platform/sre/managers");
         } finally {
             declared.set(0, base);
-            sync.sync();
+            deletingWithMembers(declared).sync();
         }
         assertThat(directory.user("erin").orElseThrow().groups()).noneMatch(group -> group.contains("sre"));
+    }
+
+    @Test
+    void anUndeclaredGroupWithMembersSurvivesTheSyncAndIsReportedAnEmptyOneIsDeletedAndTheSettingDeletesBoth() {
+        List<TenantGroups.Declared> base = RealKeycloak.tenants();
+        List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(withAcmeUnit(withAcmeUnit(base, "legacy"), "retired")));
+        List<Object> events = new ArrayList<>();
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, Optional.empty(), KEEPING);
+        sync.sync();
+        RealKeycloak.addToGroup("dave", "/tenants/acme/legacy/managers");
+        RealKeycloak.addToGroup("erin", "/tenants/acme/legacy/managers");
+        RealKeycloak.addToGroup("erin", "/tenants/acme/legacy");
+        DirectorySynced deletingEverything;
+        try {
+            declared.set(0, base);
+            DirectorySynced synced = sync.sync();
+
+            assertThat(synced.keptWithMembers()).isEqualTo(Map.of("/tenants/acme/legacy", 2, "/tenants/acme/legacy/managers", 2));
+            assertThat(synced.deleted()).containsExactlyInAnyOrder("/tenants/acme/retired", "/tenants/acme/retired/managers");
+            assertThat(events).last().isEqualTo(synced);
+            assertThat(sync.lastRun().orElseThrow().keptWithMembers()).isEqualTo(synced.keptWithMembers());
+            assertThat(directory.groupPaths()).contains("/tenants/acme/legacy/managers").doesNotContain("/tenants/acme/retired");
+            assertThat(directory.user("dave").orElseThrow().groups()).contains("/tenants/acme/legacy/managers");
+            assertThat(sync.sync().keptWithMembers()).as("kept again, reported again").isEqualTo(synced.keptWithMembers());
+        } finally {
+            deletingEverything = deletingWithMembers(declared).sync();
+        }
+        assertThat(deletingEverything.deleted()).containsExactlyInAnyOrder("/tenants/acme/legacy", "/tenants/acme/legacy/managers");
+        assertThat(deletingEverything.keptWithMembers()).isEmpty();
+        assertThat(directory.groupPaths()).doesNotContain("/tenants/acme/legacy");
+        assertThat(directory.user("dave").orElseThrow().groups()).noneMatch(group -> group.contains("legacy"));
+    }
+
+    @Test
+    void aGroupsMemberCountTakesInItsSubGroupsAndCountsEachUserOnce() {
+        assertThat(directory.memberCount("/tenants/acme/engineering")).isEqualTo(3); // alice; bob and bea in managers
+        assertThat(directory.memberCount("/tenants/acme/engineering/managers")).isEqualTo(2);
+        assertThat(directory.memberCount("/tenants/nowhere")).isZero();
+    }
+
+    private GroupSync deletingWithMembers(List<List<TenantGroups.Declared>> declared) {
+        return new GroupSync(directory, () -> declared.get(0), event -> { }, Optional.empty(), new GroupSyncProperties(true));
     }
 
     private static List<TenantGroups.Declared> withAcmeUnit(List<TenantGroups.Declared> base, String unit) {

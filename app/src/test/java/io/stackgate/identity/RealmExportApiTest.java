@@ -25,8 +25,12 @@ class RealmExportApiTest {
         assertThat(realm.path("users").findValues("credentials")).isEmpty();
         assertThat(realm.findValuesAsText("path")).contains("/tenants/acme/engineering/managers", "/tenants/globex");
         assertThat(realm.path("roles").path("realm").findValuesAsText("name")).contains("platform-ops", "tenant-admin");
+        assertThat(realm.path("adminPermissionsEnabled").asBoolean()).as("the backend's group permission").isTrue();
         realm.path("clients").forEach(client -> {
             assertThat(client.has("secret")).isFalse();
+            if (client.path("clientId").asText().equals("admin-permissions")) {
+                return; // Keycloak's holder of the admin permissions: no logins
+            }
             assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
             assertThat(client.path("redirectUris")).isNotEmpty();
             // kubectl's login (kubelogin) listens on the user's own loopback; everything else returns to the platform

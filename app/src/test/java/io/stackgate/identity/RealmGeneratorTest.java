@@ -64,7 +64,7 @@ class RealmGeneratorTest {
     }
 
     @Test
-    void theBackendIsConfidentialWithAServiceAccountAllowedToManageGroups() {
+    void theBackendIsConfidentialWithAServiceAccountThatReadsUsersAndGroupsAndManagesGroupsOnly() {
         JsonNode backend = client(realm, "stackgate-backend");
         assertThat(backend.path("publicClient").asBoolean()).isFalse();
         assertThat(backend.path("secret").asText()).isEqualTo("s3cret");
@@ -72,7 +72,20 @@ class RealmGeneratorTest {
         JsonNode account = user(realm, "service-account-stackgate-backend");
         assertThat(account.path("serviceAccountClientId").asText()).isEqualTo("stackgate-backend");
         assertThat(texts(account.path("clientRoles").path("realm-management")))
-                .containsExactlyInAnyOrder("manage-users", "view-users", "query-groups", "query-users");
+                .containsExactlyInAnyOrder("view-users", "query-groups", "query-users");
+
+        // groups are written through a fine-grained admin permission (v2), not manage-users
+        assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
+        JsonNode permissions = client(realm, "admin-permissions").path("authorizationSettings").path("policies");
+        JsonNode backendPolicy = permissions.get(0);
+        assertThat(backendPolicy.path("type").asText()).isEqualTo("client");
+        assertThat(backendPolicy.path("config").path("clients").asText()).isEqualTo("[\"stackgate-backend\"]");
+        JsonNode groups = permissions.get(1);
+        assertThat(groups.path("type").asText()).isEqualTo("scope");
+        assertThat(groups.path("config").path("resources").asText()).isEqualTo("[\"Groups\"]");
+        assertThat(groups.path("config").path("scopes").asText()).isEqualTo("[\"view\",\"manage\"]");
+        assertThat(groups.path("config").path("applyPolicies").asText()).contains(backendPolicy.path("name").asText());
+        assertThat(permissions).hasSize(2);
     }
 
     @Test

@@ -81,6 +81,11 @@ public class Api {
             return exchange("GET", path, null);
         }
 
+        /** A GET that accepts only this media type (e.g. the OpenAPI document as YAML). */
+        public Response get(String path, MediaType accept) {
+            return exchange("GET", path, null, accept);
+        }
+
         public Response post(String path, Object body) {
             return exchange("POST", path, body);
         }
@@ -90,8 +95,12 @@ public class Api {
         }
 
         private Response exchange(String method, String path, Object body) {
+            return exchange(method, path, body, MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        private Response exchange(String method, String path, Object body, MediaType... accept) {
             RestClient.RequestBodySpec request = http().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+                    .accept(accept);
             if (token != null) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             }
@@ -101,9 +110,18 @@ public class Api {
             return request.exchange((req, res) -> {
                 HttpStatusCode status = res.getStatusCode();
                 byte[] bytes = res.getBody().readAllBytes();
-                JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+                JsonNode node = bytes.length == 0 ? json.nullNode() : parse(bytes);
                 return new Response(status.value(), node);
             });
+        }
+    }
+
+    /** JSON as a tree; anything else (Swagger UI's HTML, the YAML document) as one text node. */
+    private JsonNode parse(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (java.io.IOException notJson) {
+            return json.getNodeFactory().textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

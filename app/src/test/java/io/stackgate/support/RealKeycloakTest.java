@@ -19,6 +19,6 @@ import org.springframework.test.context.ContextConfiguration;
         properties = "stackgate.tenants.config-dir=" + RealKeycloak.TENANTS_CONFIG)
 @ContextConfiguration(initializers = RealKeycloak.Initializer.class)
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import({TestDatabases.class, Api.class})
+@Import({TestDatabases.class, Api.class, Jobs.class})
 public @interface RealKeycloakTest {
 }

@@ -1,0 +1,86 @@
+package io.stackgate.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
+
+/**
+ * /v3/api-docs passes the standard OpenAPI parser's validation, and every operation has a summary, a unique
+ * operationId, a tag and the bearer (OIDC) requirement — none for the public ones.
+ */
+@StackgateTest
+class OpenApiDocumentTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    TokenIssuer issuer;
+
+    private OpenAPI document(List<String> messages) {
+        Api.Response response = api.as("alice").get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(response.body().toString(), null, options);
+        if (result.getMessages() != null) {
+            messages.addAll(result.getMessages());
+        }
+        return result.getOpenAPI();
+    }
+
+    @Test
+    void theDocumentIsValidOpenApi() {
+        List<String> messages = new ArrayList<>();
+        OpenAPI openApi = document(messages);
+        assertThat(messages).isEmpty();
+        assertThat(openApi.getPaths()).isNotEmpty();
+    }
+
+    @Test
+    void itDeclaresTheIssuersOpenIdConnectAndBearerSchemes() {
+        Map<String, SecurityScheme> schemes = document(new ArrayList<>()).getComponents().getSecuritySchemes();
+        assertThat(schemes.get("keycloak").getType()).isEqualTo(SecurityScheme.Type.OPENIDCONNECT);
+        assertThat(schemes.get("keycloak").getOpenIdConnectUrl()).isEqualTo(issuer.uri() + "/.well-known/openid-configuration");
+        assertThat(schemes.get("bearer").getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(schemes.get("bearer").getScheme()).isEqualTo("bearer");
+        assertThat(schemes.get("bearer").getBearerFormat()).isEqualTo("JWT");
+    }
+
+    @Test
+    void everyOperationHasASummaryAUniqueOperationIdATagAndTheBearerRequirementButThePublicOnes() {
+        OpenAPI openApi = document(new ArrayList<>());
+        List<String> operationIds = new ArrayList<>();
+        List<SecurityRequirement> bearer = List.of(new SecurityRequirement().addList("keycloak"),
+                new SecurityRequirement().addList("bearer"));
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            assertThat(operation.getSummary()).as(name + " summary").isNotBlank();
+            assertThat(operation.getOperationId()).as(name + " operationId").isNotBlank()
+                    .doesNotContainPattern("_\\d+$"); // springdoc's suffix for a clash
+            assertThat(operation.getTags()).as(name + " tags").isNotEmpty();
+            operationIds.add(operation.getOperationId());
+            if (path.startsWith("/api/public/") || path.startsWith("/dev-identity/")) {
+                assertThat(operation.getSecurity()).as(name + " is public").isEmpty();
+            } else {
+                assertThat(operation.getSecurity()).as(name + " security").isEqualTo(bearer);
+            }
+        }));
+        assertThat(operationIds).doesNotHaveDuplicates().contains("listRequests", "approveTask", "actOnResource",
+                "resolveFinding", "getKeycloakGroupSync", "getPublicConfig");
+    }
+}
