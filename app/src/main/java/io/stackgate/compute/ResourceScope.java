@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The filter every resource listing shares: the caller's tenants, and optionally one tenant, project and state, as
- * the {@code where} clause of a table with {@code tenant_id}, {@code project_id} and {@code state} columns.
+ * the {@code where} clause of a table with {@code tenant_id}, {@code project_id} and {@code state} columns; and the
+ * page of it a listing answers ({@link #page}).
  */
 public record ResourceScope(Collection<String> tenants, String tenant, String project, String state) {
 
@@ -28,6 +29,22 @@ public record ResourceScope(Collection<String> tenants, String tenant, String pr
             sql.append(" and state = :state");
         }
         return sql.toString();
+    }
+
+    /**
+     * {@code " order by <order> limit :limit offset :offset"}: one page of the listing, with the parameters of
+     * {@link #params(long, int)}. The order must be total (end on a key) so that pages neither repeat nor skip rows.
+     */
+    public static String page(String order) {
+        return " order by " + order + " limit :limit offset :offset";
+    }
+
+    /** {@link #params()} and those of {@link #page}. */
+    public Map<String, Object> params(long offset, int limit) {
+        Map<String, Object> params = params();
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return params;
     }
 
     public Map<String, Object> params() {

@@ -40,12 +40,21 @@ class Namespaces {
     }
 
     /** Namespaces of these tenants, optionally narrowed, newest first. */
-    List<Row> search(ResourceScope scope) {
+    long count(ResourceScope scope) {
+        if (scope.none()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from k8s_namespace" + scope.where()).params(scope.params())
+                .query(Long.class).single();
+    }
+
+    /** One page of the scope, newest first. */
+    List<Row> search(ResourceScope scope, long offset, int limit) {
         if (scope.none()) {
             return List.of();
         }
-        return jdbc.sql("select * from k8s_namespace" + scope.where() + " order by created_at desc")
-                .params(scope.params()).query(Namespaces::map).list();
+        return jdbc.sql("select * from k8s_namespace" + scope.where() + ResourceScope.page("created_at desc, cluster_name, name"))
+                .params(scope.params(offset, limit)).query(Namespaces::map).list();
     }
 
     List<Row> active() {
