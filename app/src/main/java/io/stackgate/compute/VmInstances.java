@@ -63,21 +63,13 @@ class VmInstances {
 
     /** How many VMs the scope holds. */
     long count(ResourceScope scope) {
-        if (scope.none()) {
-            return 0;
-        }
-        return jdbc.sql("select count(*) from vm_instance" + scope.where()).params(scope.params())
-                .query(Long.class).single();
+        return scope.count(jdbc, "vm_instance");
     }
 
-    /** One page of the VMs in the scope, newest first (one query; index vm_instance_tenant_created). */
+    /** One page of the VMs in the scope, newest first (index vm_instance_tenant_created). */
     List<VmInstance> search(ResourceScope scope, long offset, int limit) {
-        if (scope.none()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + COLUMNS + " from vm_instance" + scope.where()
-                        + ResourceScope.page("created_at desc, request_id, vm_index"))
-                .params(scope.params(offset, limit)).query(VmInstances::map).list();
+        return scope.page(jdbc, "select " + COLUMNS + " from vm_instance", "created_at desc, request_id, vm_index", offset,
+                limit, VmInstances::map);
     }
 
     /** VMs in these states with a lease that also meet {@code leaseCondition} (SQL with one timestamp parameter). */

@@ -41,20 +41,13 @@ class Namespaces {
 
     /** Namespaces of these tenants, optionally narrowed, newest first. */
     long count(ResourceScope scope) {
-        if (scope.none()) {
-            return 0;
-        }
-        return jdbc.sql("select count(*) from k8s_namespace" + scope.where()).params(scope.params())
-                .query(Long.class).single();
+        return scope.count(jdbc, "k8s_namespace");
     }
 
     /** One page of the scope, newest first. */
     List<Row> search(ResourceScope scope, long offset, int limit) {
-        if (scope.none()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from k8s_namespace" + scope.where() + ResourceScope.page("created_at desc, cluster_name, name"))
-                .params(scope.params(offset, limit)).query(Namespaces::map).list();
+        return scope.page(jdbc, "select * from k8s_namespace", "created_at desc, cluster_name, name", offset, limit,
+                Namespaces::map);
     }
 
     List<Row> active() {

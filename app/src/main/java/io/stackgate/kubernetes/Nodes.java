@@ -66,20 +66,13 @@ class Nodes {
 
     /** Nodes of these tenants, optionally narrowed, newest first. */
     long count(ResourceScope scope) {
-        if (scope.none()) {
-            return 0;
-        }
-        return jdbc.sql("select count(*) from k8s_node" + scope.where()).params(scope.params())
-                .query(Long.class).single();
+        return scope.count(jdbc, "k8s_node");
     }
 
     /** One page of the scope, newest first. */
     List<Row> search(ResourceScope scope, long offset, int limit) {
-        if (scope.none()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from k8s_node" + scope.where() + ResourceScope.page("created_at desc, request_id, node_index"))
-                .params(scope.params(offset, limit)).query(Nodes::map).list();
+        return scope.page(jdbc, "select * from k8s_node", "created_at desc, request_id, node_index", offset, limit,
+                Nodes::map);
     }
 
     void token(String requestId, int index, String tokenId, Instant now) {
