@@ -108,7 +108,7 @@ public class Reconciliation {
             return new HostResult(new HostRun(host, true, null), reconcileUp(host));
         } catch (HypervisorFailure e) {
             log.warn("reconciliation of host {} failed: {}", host, e.getMessage());
-            return new HostResult(new HostRun(host, false, e.getMessage()), List.of());
+            return new HostResult(new HostRun(host, false, e.reason()), List.of());
         }
     }
 
