@@ -23,18 +23,20 @@ import org.springframework.validation.annotation.Validated;
  * @param provisioning retries and waits of the provisioning steps
  * @param networks     the range the projects' isolated networks are cut from
  * @param leases       when owners are asked to renew, and how long expired VMs are kept
+ * @param libvirt      time limits of the calls to libvirt hosts
  */
 @ConfigurationProperties("stackgate.compute")
 @Validated
 record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @DefaultValue @Valid List<Host> hosts,
         @DefaultValue @Valid List<Image> images, @DefaultValue @Valid Provisioning provisioning,
-        @DefaultValue @Valid Networks networks, @DefaultValue @Valid Leases leases) {
+        @DefaultValue @Valid Networks networks, @DefaultValue @Valid Leases leases, @DefaultValue @Valid Libvirt libvirt) {
 
     /** A URI meaning "libvirt's test driver on a host XML generated from this entry". */
     static final String GENERATED_TEST_HOST = "test:generated";
 
     /**
-     * @param uri        libvirt URI, e.g. {@code qemu+ssh://root@kvm1/system}, or {@code test:generated}
+     * @param uri        libvirt URI, e.g. {@code qemu+ssh://root@kvm1/system}, {@code test:generated}, or
+     *                   {@code demo:} (the in-process demo hypervisor: no libvirt needed, nothing boots)
      * @param domainType {@code kvm} in production, {@code qemu} (TCG) where KVM is unusable: configured, never guessed
      * @param gpus       PCI addresses of the GPUs that may be passed through, e.g. {@code 0000:3b:00.0}
      */
@@ -89,6 +91,34 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      * @param grace  how long an expired (powered-off) VM is kept before it is decommissioned
      */
     record Leases(@DefaultValue("P7D") java.time.Duration notice, @DefaultValue("P7D") java.time.Duration grace) {
+    }
+
+    /**
+     * How calls to libvirt hosts are bounded, so that a host that hangs ties up only its own threads and is reported
+     * DOWN (not answering) instead of stalling whoever asked.
+     *
+     * @param connectTimeout    how long opening a host's connection may take
+     * @param callTimeout       how long one call may take; past it the host counts as not answering
+     * @param probeTimeout      how long a health check (host list, placement, reconciliation) waits for a host
+     * @param statusCacheFor    how long a host's status is reused before it is checked again
+     * @param keepAliveInterval libvirt keepalive: a probe every interval; a connection whose peer misses
+     *                          {@code keepAliveCount} of them in a row is closed, failing the calls that wait on it
+     * @param threadsPerHost    each host's calls run on that host's own threads, at most this many at once
+     */
+    record Libvirt(@DefaultValue("PT10S") java.time.Duration connectTimeout,
+            @DefaultValue("PT60S") java.time.Duration callTimeout,
+            @DefaultValue("PT3S") java.time.Duration probeTimeout,
+            @DefaultValue("PT10S") java.time.Duration statusCacheFor,
+            @DefaultValue("PT5S") java.time.Duration keepAliveInterval,
+            @DefaultValue("3") @Positive int keepAliveCount,
+            @DefaultValue("4") @Positive int threadsPerHost) {
+
+        /** The defaults (adapters built outside Spring, in tests). */
+        static Libvirt defaults() {
+            return new Libvirt(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60),
+                    java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5),
+                    3, 4);
+        }
     }
 
     /** @param range an IPv4 /16 or wider; each project gets the next /24 of it */

@@ -12,6 +12,8 @@ import java.util.Optional;
 import io.stackgate.compute.Finding.Kind;
 import io.stackgate.compute.Finding.Resolution;
 import io.stackgate.compute.HostComparison.Condition;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,20 +43,25 @@ class Findings {
                 .param(host).query(Findings::map).list();
     }
 
-    /** Newest first; {@code host} and {@code open} narrow it when given. */
-    List<Finding> search(String host, Boolean open, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from reconciliation_finding where 1 = 1");
+    /** One page, newest first; {@code host} and {@code open} narrow it when given (indexes on host and last_seen). */
+    Page<Finding> search(String host, Boolean open, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (host != null) {
-            sql.append(" and host = :host");
+            where.append(" and host = :host");
             params.put("host", host);
         }
         if (open != null) {
-            sql.append(open ? " and resolved_at is null" : " and resolved_at is not null");
+            where.append(open ? " and resolved_at is null" : " and resolved_at is not null");
         }
-        sql.append(" order by last_seen desc, id desc limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(Findings::map).list();
+        long total = jdbc.sql("select count(*) from reconciliation_finding" + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<Finding> items = jdbc.sql("select " + COLUMNS + " from reconciliation_finding" + where
+                        + " order by last_seen desc, id desc limit :limit offset :offset")
+                .params(params).query(Findings::map).list();
+        return Page.of(items, page, total);
     }
 
     /** Opens a finding for the condition; empty when a concurrent run (another instance) opened it first. */

@@ -14,11 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured hosts with the libvirt URI each is reached at; writes the host XMLs of test-driver hosts
- * ({@code test:generated}) so that a fresh clone runs without any hypervisor.
+ * The configured hosts with the URI each is reached at: a libvirt URI, or {@code demo:} for the in-process demo
+ * hypervisor. Writes the host XMLs of libvirt test-driver hosts ({@code test:generated}).
  */
 @Component
 class Fleet {
+
+    /** The URI scheme of hosts on the in-process demo hypervisor ({@link DemoHypervisor}). */
+    static final String DEMO = "demo:";
 
     private final List<Host> hosts;
 
@@ -49,6 +52,11 @@ class Fleet {
 
     Optional<Host> host(String name) {
         return hosts.stream().filter(host -> host.name().equals(name)).findFirst();
+    }
+
+    /** Whether the host lives on the in-process demo hypervisor rather than on libvirt. */
+    static boolean isDemo(Host host) {
+        return host.uri().startsWith(DEMO);
     }
 
     private static Host resolve(Host host, Path testHostDir, List<ComputeProperties.Image> images) {

@@ -39,10 +39,11 @@ final class HostComparison {
     }
 
     /**
-     * Records in these states are compared with their host; PROVISIONING ones only count as accounted for (the
-     * provisioning process owns the domain until it records the VM).
+     * Records in these states are compared with their host; PROVISIONING and DECOMMISSIONING ones only count as
+     * accounted for (the provisioning or decommissioning process owns the domain meanwhile).
      */
-    static final Set<VmState> COMPARED = EnumSet.of(VmState.PROVISIONING, VmState.RUNNING, VmState.STOPPED, VmState.LOST);
+    static final Set<VmState> COMPARED = EnumSet.of(VmState.PROVISIONING, VmState.RUNNING, VmState.STOPPED, VmState.LOST,
+            VmState.DECOMMISSIONING);
 
     private final String host;
     private final HostSnapshot snapshot;

@@ -15,15 +15,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The hypervisor hosts with their state, capacity and what is allocated on them: for platform operators. */
+/**
+ * The hypervisor hosts with their state (and why one is down), capacity and what is allocated on them: for platform
+ * operators. A host that hangs does not hold the answer up: its status comes within the probe timeout, or from the
+ * last probe.
+ */
 @Tag(name = "Operations")
 @RestController
 @RequestMapping("/api/hosts")
 class HostController {
 
-    /** @param uri the libvirt URI without user information */
-    record HostView(String name, String uri, Arch arch, String domainType, String state, Resources capacity,
-            Resources allocated, Resources free, GpuView gpus, Map<String, String> labels) {
+    /**
+     * @param uri         the libvirt URI without user information ({@code demo:} for the in-process demo hypervisor)
+     * @param driver      {@code libvirt} or {@code demo}
+     * @param state       {@code up} or {@code down}
+     * @param stateReason why it is down (e.g. not answering, libvirt's library missing); absent when up
+     */
+    record HostView(String name, String uri, String driver, Arch arch, String domainType, String state,
+            String stateReason, Resources capacity, Resources allocated, Resources free, GpuView gpus,
+            Map<String, String> labels) {
     }
 
     /** @param vcpus for {@code capacity}: physical CPUs; {@code free} is after overcommit */
@@ -58,8 +68,9 @@ class HostController {
     }
 
     private HostView view(Host host, HostUsage used) {
-        return new HostView(host.name(), withoutCredentials(host.uri()), host.arch(), host.domainType().name(),
-                hypervisor.isUp(host.name()) ? "up" : "down",
+        HostStatus status = hypervisor.status(host.name());
+        return new HostView(host.name(), withoutCredentials(host.uri()), Fleet.isDemo(host) ? "demo" : "libvirt",
+                host.arch(), host.domainType().name(), status.up() ? "up" : "down", status.reason(),
                 new Resources(host.capacity().vcpus(), host.capacity().memoryMiB(), host.capacity().diskGiB()),
                 new Resources(used.vcpus(), used.memoryMiB(), used.diskGiB()),
                 new Resources(used.freeVcpus(host), used.freeMemoryMiB(host), used.freeDiskGiB(host)),

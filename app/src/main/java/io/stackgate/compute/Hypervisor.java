@@ -7,12 +7,21 @@ import java.util.UUID;
 /**
  * The port to the hypervisors: one per fleet, each call names the host. Every "ensure" adopts what already exists
  * under that name; every delete, destroy and undefine of something that is not there is a success. So each
- * provisioning step can run again after a crash or a retry without duplicating anything.
+ * provisioning step can run again after a crash or a retry without duplicating anything. A host that cannot be
+ * reached, or does not answer in time, fails the call with a {@link HypervisorFailure} naming the host and why.
  */
 interface Hypervisor {
 
-    /** Can the host be reached right now (connecting or reconnecting if needed)? */
-    boolean isUp(String host);
+    /**
+     * Whether the host answers, and if not why; answers within a short bound even when the host hangs (a recent
+     * answer may be reused), so callers that only choose among hosts never wait on one that does not answer.
+     */
+    HostStatus status(String host);
+
+    /** Can the host be reached right now? See {@link #status}. */
+    default boolean isUp(String host) {
+        return status(host).up();
+    }
 
     // --- domains ---
 

@@ -18,23 +18,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * VM leases: a VM whose request set {@code leaseDays} expires. {@code notice} before the expiry its owner is asked to
- * renew (a lease-renewal request, approved like any other); at the expiry it is powered off; when the grace period
- * after it ends without a renewal, its request's VMs are decommissioned and their quota freed.
+ * renew (a lease-renewal request, approved like any other); at the expiry it is powered off and stays off (its owner
+ * cannot start it) until a renewal; when the grace period after it ends without one, its request's VMs are
+ * decommissioned and their quota freed. Each step changes the record conditionally, so a step that another instance
+ * or an owner action got to first is not taken twice, and VMs on a host that is down wait for it without holding up
+ * the others.
  */
 @Service
 public class LeaseKeeper {
 
-    /** The owner is asked to renew the lease of a VM that expires at {@code expiresAt}. */
-    public record LeaseRenewalDue(String requestId, int vmIndex, String tenantId, String owner, Instant expiresAt) {
+    /** The owner ({@code ownerId}: the token's subject) is asked to renew the lease of a VM that expires at {@code expiresAt}. */
+    public record LeaseRenewalDue(String requestId, int vmIndex, String tenantId, String owner, String ownerId,
+            String domain, Instant expiresAt) {
     }
 
-    public record LeaseExpired(String requestId, int vmIndex, String tenantId, Instant decommissionAt) {
+    /** The lease ended: the VM is powered off and is decommissioned at {@code decommissionAt} unless renewed. */
+    public record LeaseExpired(String requestId, int vmIndex, String tenantId, String owner, String ownerId,
+            String domain, Instant expiredAt, Instant decommissionAt) {
     }
 
     public record LeaseExtended(String requestId, int vmIndex, String tenantId, Instant expiresAt, String byRequest) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+    private static final List<VmState> LIVE = List.of(VmState.RUNNING, VmState.STOPPED);
+    private static final List<VmState> ENDED = List.of(VmState.FAILED, VmState.DECOMMISSIONING, VmState.DECOMMISSIONED);
 
     private final JdbcClient jdbc;
     private final VmInstances vms;
@@ -68,20 +76,17 @@ public class LeaseKeeper {
     public void extend(String vmRequestId, int days, String byRequest) {
         Instant now = clock.instant();
         for (VmInstance vm : vms.ofRequest(vmRequestId)) {
-            if (vm.state() == VmState.DECOMMISSIONED || vm.state() == VmState.FAILED || vm.leaseExpiresAt() == null) {
+            if (ENDED.contains(vm.state()) || vm.leaseExpiresAt() == null) {
                 continue;
             }
             Instant from = vm.leaseExpiresAt().isAfter(now) ? vm.leaseExpiresAt() : now;
             Instant until = from.plus(Duration.ofDays(days));
-            boolean stoppedByLease = jdbc.sql("select count(*) from vm_instance where request_id = ? and vm_index = ? "
-                            + "and lease_stopped_at is not null")
-                    .params(vm.requestId(), vm.vmIndex()).query(Integer.class).single() > 0;
+            boolean stoppedByLease = vms.leaseEnded(vm.requestId(), vm.vmIndex());
             jdbc.sql("update vm_instance set lease_expires_at = ?, renewal_asked_at = null, lease_stopped_at = null, "
                             + "updated_at = ? where request_id = ? and vm_index = ?")
                     .params(Timestamp.from(until), Timestamp.from(now), vm.requestId(), vm.vmIndex()).update();
-            if (stoppedByLease && vm.state() == VmState.STOPPED) {
+            if (stoppedByLease && vms.changeState(vm.requestId(), vm.vmIndex(), VmState.STOPPED, VmState.RUNNING, null, now)) {
                 hypervisor.start(vm.host(), vm.domainName());
-                vms.state(vm.requestId(), vm.vmIndex(), VmState.RUNNING, null, now);
             }
             events.publishEvent(new LeaseExtended(vm.requestId(), vm.vmIndex(), vm.tenantId(), until, byRequest));
         }
@@ -89,14 +94,17 @@ public class LeaseKeeper {
 
     /** One round: ask for renewals that are due, stop what expired, decommission what the grace period let go. */
     public void check(Instant now) {
-        for (VmInstance vm : leased("lease_expires_at <= ? and renewal_asked_at is null", now.plus(settings.notice()))) {
+        for (VmInstance vm : vms.leased(LIVE, "lease_expires_at <= ? and renewal_asked_at is null", now.plus(settings.notice()))) {
             once(vm, () -> askForRenewal(vm, now));
         }
-        for (VmInstance vm : leased("lease_expires_at <= ? and lease_stopped_at is null", now)) {
-            once(vm, () -> expire(vm, now));
+        for (VmInstance vm : vms.leased(LIVE, "lease_expires_at <= ? and lease_stopped_at is null", now)) {
+            onItsHost(vm, () -> expire(vm, now));
         }
-        for (VmInstance vm : leased("lease_expires_at <= ? and lease_stopped_at is not null", now.minus(settings.grace()))) {
-            once(vm, () -> decommission(vm));
+        // DECOMMISSIONING: a removal that failed half-way (its host did not answer) is taken up again
+        List<VmState> removable = List.of(VmState.RUNNING, VmState.STOPPED, VmState.DECOMMISSIONING);
+        for (VmInstance vm : vms.leased(removable, "lease_expires_at <= ? and lease_stopped_at is not null",
+                now.minus(settings.grace()))) {
+            onItsHost(vm, () -> decommission(vm));
         }
     }
 
@@ -105,19 +113,30 @@ public class LeaseKeeper {
     }
 
     private void askForRenewal(VmInstance vm, Instant now) {
-        jdbc.sql("update vm_instance set renewal_asked_at = ? where request_id = ? and vm_index = ?")
+        int asked = jdbc.sql("update vm_instance set renewal_asked_at = ? where request_id = ? and vm_index = ? "
+                        + "and renewal_asked_at is null")
                 .params(Timestamp.from(now), vm.requestId(), vm.vmIndex()).update();
-        events.publishEvent(new LeaseRenewalDue(vm.requestId(), vm.vmIndex(), vm.tenantId(), vm.owner(), vm.leaseExpiresAt()));
+        if (asked == 1) {
+            events.publishEvent(new LeaseRenewalDue(vm.requestId(), vm.vmIndex(), vm.tenantId(), vm.owner(), vm.ownerId(),
+                    vm.domainName(), vm.leaseExpiresAt()));
+        }
     }
 
+    /** The record first (conditionally: not renewed, not gone meanwhile), then the power-off, in one transaction. */
     private void expire(VmInstance vm, Instant now) {
-        hypervisor.destroy(vm.host(), vm.domainName());
         Instant decommissionAt = vm.leaseExpiresAt().plus(settings.grace());
-        jdbc.sql("update vm_instance set lease_stopped_at = ? where request_id = ? and vm_index = ?")
-                .params(Timestamp.from(now), vm.requestId(), vm.vmIndex()).update();
-        vms.state(vm.requestId(), vm.vmIndex(), VmState.STOPPED,
-                "lease expired at " + vm.leaseExpiresAt() + "; decommissioned at " + decommissionAt + " unless renewed", now);
-        events.publishEvent(new LeaseExpired(vm.requestId(), vm.vmIndex(), vm.tenantId(), decommissionAt));
+        int stopped = jdbc.sql("update vm_instance set state = 'STOPPED', state_reason = ?, lease_stopped_at = ?, updated_at = ? "
+                        + "where request_id = ? and vm_index = ? and state in ('RUNNING', 'STOPPED') "
+                        + "and lease_stopped_at is null and lease_expires_at <= ?")
+                .params("lease expired at " + vm.leaseExpiresAt() + "; decommissioned at " + decommissionAt + " unless renewed",
+                        Timestamp.from(now), Timestamp.from(now), vm.requestId(), vm.vmIndex(), Timestamp.from(now))
+                .update();
+        if (stopped == 0) {
+            return;
+        }
+        hypervisor.destroy(vm.host(), vm.domainName());
+        events.publishEvent(new LeaseExpired(vm.requestId(), vm.vmIndex(), vm.tenantId(), vm.owner(), vm.ownerId(),
+                vm.domainName(), vm.leaseExpiresAt(), decommissionAt));
     }
 
     private void decommission(VmInstance vm) {
@@ -126,11 +145,16 @@ public class LeaseKeeper {
         requests.completedResizesOf(vm.requestId()).forEach(quotas::release);
     }
 
-    private List<VmInstance> leased(String condition, Instant bound) {
-        return vms.leased(condition, bound);
+    /** A VM whose host is down waits for the next round: asking it would only wait for the call timeout. */
+    private void onItsHost(VmInstance vm, Runnable action) {
+        if (vm.host() != null && !hypervisor.isUp(vm.host())) {
+            log.info("lease of {} ({}#{}) waits: host {} is down", vm.domainName(), vm.requestId(), vm.vmIndex(), vm.host());
+            return;
+        }
+        once(vm, action);
     }
 
-    /** Each VM in a transaction of its own: one host that does not answer holds up no other VM. */
+    /** Each VM in a transaction of its own: one that fails holds up no other VM. */
     private void once(VmInstance vm, Runnable action) {
         try {
             transaction.executeWithoutResult(status -> action.run());

@@ -1,52 +1,51 @@
 package io.stackgate.compute;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.stackgate.compute.ComputeProperties.Host;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import org.libvirt.Connect;
-import org.libvirt.Error.ErrorNumber;
-import org.libvirt.LibvirtException;
-import org.libvirt.jna.Libvirt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * One libvirt connection per host, opened on first use, reused, and reopened once when a call fails because the
- * connection broke. libvirt's own error printing is silenced: errors reach us as exceptions.
+ * The libvirt hosts of the fleet, each with its connection and threads ({@link LibvirtHost}), and libvirt's client
+ * library, which may be missing: then every libvirt host is DOWN naming it, said once in the log at start.
  */
 @Component
 class LibvirtConnections {
 
     private static final Logger log = LoggerFactory.getLogger(LibvirtConnections.class);
-    private static final Set<ErrorNumber> BROKEN_CONNECTION = Set.of(ErrorNumber.VIR_ERR_SYSTEM_ERROR,
-            ErrorNumber.VIR_ERR_RPC, ErrorNumber.VIR_ERR_NO_CONNECT, ErrorNumber.VIR_ERR_INVALID_CONN);
-
-    // libvirt prints every error to stderr unless a callback takes them; errors reach us as exceptions anyway.
-    // A static field: JNA must not lose the callback to the garbage collector.
-    private static final Libvirt.VirErrorCallback QUIET = (userData, error) -> { };
-
-    static {
-        try {
-            Connect.setErrorCallback(QUIET);
-        } catch (LibvirtException e) {
-            log.warn("could not silence libvirt's error output: {}", e.getMessage());
-        }
-    }
-
-    /** Work on one host's connection. */
-    interface Call<T> {
-        T on(Connect connection) throws LibvirtException;
-    }
 
     private final Fleet fleet;
-    private final Map<String, Connect> connections = new ConcurrentHashMap<>();
+    private final ComputeProperties.Libvirt settings;
+    private final Map<String, LibvirtHost> hosts = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
 
+    @Autowired
+    LibvirtConnections(Fleet fleet, ComputeProperties properties) {
+        this(fleet, properties.libvirt());
+    }
 
-    LibvirtConnections(Fleet fleet) {
+    LibvirtConnections(Fleet fleet, ComputeProperties.Libvirt settings) {
         this.fleet = fleet;
+        this.settings = settings;
+    }
+
+    /** One line at start when libvirt hosts are configured and libvirt's library is missing; no stack trace. */
+    @PostConstruct
+    void reportMissingLibrary() {
+        List<String> libvirtHosts = fleet.hosts().stream().filter(host -> !Fleet.isDemo(host)).map(Host::name).toList();
+        if (!libvirtHosts.isEmpty()) {
+            LibvirtLibrary.missing().ifPresent(missing -> log.warn("{}; until it is, the libvirt hosts {} are DOWN "
+                    + "and VMs wait for them (demo: hosts need no libvirt)", missing, libvirtHosts));
+        }
     }
 
     /** Whether the host is libvirt's in-process test driver (which keeps no volume content). */
@@ -54,55 +53,30 @@ class LibvirtConnections {
         return fleet.host(host).map(h -> h.uri().startsWith("test:")).orElse(false);
     }
 
+    /** Runs the call on the host's connection, bounded by the call timeout; see {@link LibvirtHost#call}. */
+    <T> T call(String host, LibvirtHost.Call<T> call) {
+        return host(host).call(call);
+    }
+
+    HostStatus status(String host) {
+        Optional<String> missing = LibvirtLibrary.missing();
+        if (missing.isPresent()) {
+            return HostStatus.down(missing.get(), clock.instant());
+        }
+        return host(host).status();
+    }
+
     @PreDestroy
     void closeAll() {
-        connections.keySet().forEach(this::close);
+        hosts.values().forEach(LibvirtHost::close);
+        hosts.clear();
     }
 
-    /** Runs the call on the host's connection; a broken connection is reopened and the call tried once more. */
-    <T> T call(String host, Call<T> call) {
-        try {
-            return call.on(connection(host));
-        } catch (LibvirtException first) {
-            if (!BROKEN_CONNECTION.contains(first.getError().getCode())) {
-                throw new HypervisorFailure(host, first.getMessage(), first);
-            }
-            log.info("libvirt connection to {} broke ({}); reconnecting", host, first.getMessage());
-            close(host);
-            try {
-                return call.on(connection(host));
-            } catch (LibvirtException second) {
-                close(host);
-                throw new HypervisorFailure(host, second.getMessage(), second);
-            }
-        }
+    private LibvirtHost host(String name) {
+        LibvirtLibrary.missing().ifPresent(missing -> {
+            throw new HypervisorFailure(name, missing, null);
+        });
+        return hosts.computeIfAbsent(name, key -> new LibvirtHost(key, fleet.host(key)
+                .orElseThrow(() -> new IllegalArgumentException("unknown host " + key)).uri(), settings));
     }
-
-    private Connect connection(String host) throws LibvirtException {
-        Connect existing = connections.get(host);
-        if (existing != null) {
-            return existing;
-        }
-        synchronized (connections) {
-            existing = connections.get(host);
-            if (existing == null) {
-                String uri = fleet.host(host).orElseThrow(() -> new IllegalArgumentException("unknown host " + host)).uri();
-                existing = new Connect(uri);
-                connections.put(host, existing);
-            }
-            return existing;
-        }
-    }
-
-    private void close(String host) {
-        Connect connection = connections.remove(host);
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (LibvirtException e) {
-                log.debug("closing the connection to {}: {}", host, e.getMessage());
-            }
-        }
-    }
-
 }

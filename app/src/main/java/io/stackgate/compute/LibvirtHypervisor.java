@@ -13,23 +13,27 @@ import org.libvirt.Network;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.libvirt.Stream;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
-/** {@link Hypervisor} on libvirt ({@code org.libvirt}), over the pooled host connections of {@link LibvirtConnections}. */
-@Component
+/**
+ * {@link Hypervisor} on libvirt ({@code org.libvirt}), over the host connections of {@link LibvirtConnections}: each
+ * call runs on its host's own threads and is bounded by the call timeout.
+ */
 class LibvirtHypervisor implements Hypervisor {
 
     private final LibvirtConnections connections;
 
-    @Autowired
     LibvirtHypervisor(LibvirtConnections connections) {
         this.connections = connections;
     }
 
     /** An adapter with connections of its own to these hosts (tests). */
     LibvirtHypervisor(Fleet fleet) {
-        this(new LibvirtConnections(fleet));
+        this(fleet, ComputeProperties.Libvirt.defaults());
+    }
+
+    /** An adapter with connections of its own to these hosts, with these time limits (tests). */
+    LibvirtHypervisor(Fleet fleet, ComputeProperties.Libvirt settings) {
+        this(new LibvirtConnections(fleet, settings));
     }
 
     void closeAll() {
@@ -40,12 +44,8 @@ class LibvirtHypervisor implements Hypervisor {
     private static final int UNDEFINE_NVRAM = 4;
 
     @Override
-    public boolean isUp(String host) {
-        try {
-            return connections.call(host, connection -> connection.isAlive() || connection.getLibVersion() > 0);
-        } catch (HypervisorFailure e) {
-            return false;
-        }
+    public HostStatus status(String host) {
+        return connections.status(host);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,15 @@ public class Placement {
     public PlacementResult reserve(VmDemand demand) {
         List<Host> candidates = fleet.hosts().stream().filter(host -> host.arch() == demand.arch()).toList();
         // a host that does not answer its health check takes nothing new; asked before the locks, not under them
-        List<Host> up = candidates.stream().filter(host -> hypervisor.isUp(host.name())).toList();
+        // (the check waits at most the probe timeout, and a host known not to answer is skipped at once)
+        Map<String, String> down = new LinkedHashMap<>();
+        List<Host> up = candidates.stream().filter(host -> {
+            HostStatus status = hypervisor.status(host.name());
+            if (!status.up()) {
+                down.put(host.name(), status.reason());
+            }
+            return status.up();
+        }).toList();
         up.stream().map(Host::name).sorted().forEach(this::lockHost);
         Optional<Placed> existing = reserved(demand.requestId(), demand.vmIndex());
         if (existing.isPresent()) {
@@ -65,7 +74,7 @@ public class Placement {
         }
         if (up.isEmpty() && !candidates.isEmpty()) {
             return new PlacementResult.NoCapacity(List.of(PlacementResult.Shortage.HOST_DOWN),
-                    "every " + demand.arch() + " host is down: " + candidates.stream().map(Host::name).toList());
+                    "every " + demand.arch() + " host is down: " + describe(down));
         }
         candidates = up;
         Map<String, HostUsage> usage = usage();
@@ -74,7 +83,9 @@ public class Placement {
                 .param(demand.requestId()).query(String.class).list());
         Optional<PlacementRules.Choice> choice = PlacementRules.choose(candidates, usage, hostsOfTheRequest, demand);
         if (choice.isEmpty()) {
-            return PlacementRules.noCapacity(candidates, usage, demand);
+            PlacementResult.NoCapacity none = PlacementRules.noCapacity(candidates, usage, demand);
+            return down.isEmpty() ? none : new PlacementResult.NoCapacity(none.shortages(),
+                    none.reason() + "; down: " + describe(down));
         }
         Host host = choice.get().host();
         List<String> gpus = choice.get().gpus();
@@ -192,6 +203,12 @@ public class Placement {
         } catch (DuplicateKeyException concurrentlyCreated) {
             // another transaction created it: it exists, which is all we need
         }
+    }
+
+    /** {@code kvm-2 (not answering: no answer within PT3S), kvm-3 (…)} */
+    private static String describe(Map<String, String> down) {
+        return down.entrySet().stream().map(host -> host.getKey() + " (" + host.getValue() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private static List<String> split(String gpus) {

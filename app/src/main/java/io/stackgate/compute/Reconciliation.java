@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.Finding.Kind;
@@ -21,6 +24,9 @@ import io.stackgate.compute.ReconciliationEvents.FindingResolved;
 import io.stackgate.compute.ReconciliationEvents.VmStateCorrected;
 import io.stackgate.web.Conflict;
 import io.stackgate.web.NotFound;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,6 +53,12 @@ public class Reconciliation {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
+    // one thread per host being reconciled; a hung host's run ends at its call timeout
+    private final ExecutorService hostRuns = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "reconcile-host");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Reconciliation(Fleet fleet, Hypervisor hypervisor, VmInstances vms, Findings findings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
@@ -58,17 +70,46 @@ public class Reconciliation {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Reconciles every host; one that fails is logged and skipped, the others still run. */
-    public List<Finding> reconcile() {
+    /** What one run did: the findings it opened, saw again or resolved, and how it went on each host. */
+    public record Run(List<Finding> findings, List<HostRun> hosts) {
+    }
+
+    /** @param reason why the host was skipped (down, not answering, a call failed); null when it was reconciled */
+    public record HostRun(String host, boolean reconciled, String reason) {
+    }
+
+    /**
+     * Reconciles every host at once, each on its own: a host that is down or stops answering is skipped (its calls
+     * end at the call timeout) and reported, and holds up no other.
+     */
+    public Run reconcile() {
+        List<CompletableFuture<HostResult>> runs = fleet.hosts().stream()
+                .map(host -> CompletableFuture.supplyAsync(() -> reconcileOrSkip(host.name()), hostRuns)).toList();
         List<Finding> all = new ArrayList<>();
-        for (Host host : fleet.hosts()) {
-            try {
-                all.addAll(reconcile(host.name()));
-            } catch (HypervisorFailure e) {
-                log.warn("reconciliation of host {} failed: {}", host.name(), e.getMessage());
-            }
+        List<HostRun> hosts = new ArrayList<>();
+        for (CompletableFuture<HostResult> run : runs) {
+            HostResult result = run.join();
+            all.addAll(result.findings());
+            hosts.add(result.run());
         }
-        return all;
+        return new Run(all, hosts);
+    }
+
+    private record HostResult(HostRun run, List<Finding> findings) {
+    }
+
+    private HostResult reconcileOrSkip(String host) {
+        HostStatus status = hypervisor.status(host);
+        if (!status.up()) {
+            log.info("reconciliation skips host {}: it is down", host);
+            return new HostResult(new HostRun(host, false, status.reason()), List.of());
+        }
+        try {
+            return new HostResult(new HostRun(host, true, null), reconcileUp(host));
+        } catch (HypervisorFailure e) {
+            log.warn("reconciliation of host {} failed: {}", host, e.getMessage());
+            return new HostResult(new HostRun(host, false, e.reason()), List.of());
+        }
     }
 
     /**
@@ -81,15 +122,24 @@ public class Reconciliation {
             log.info("reconciliation skips host {}: it is down", host);
             return List.of();
         }
+        return reconcileUp(host);
+    }
+
+    private List<Finding> reconcileUp(String host) {
         HostSnapshot snapshot = HostSnapshot.of(hypervisor, host);
         List<Finding> result = transaction.execute(status -> record(host, snapshot));
         refreshAddresses(host);
         return result;
     }
 
-    /** Findings, newest first; {@code host} and {@code open} narrow them when given. */
-    public List<Finding> findings(String host, Boolean open, int limit) {
-        return findings.search(host, open, limit);
+    /** One page of the findings, newest first; {@code host} and {@code open} narrow them when given. */
+    public Page<Finding> findings(String host, Boolean open, PageRequest page) {
+        return findings.search(host, open, page);
+    }
+
+    @PreDestroy
+    void stop() {
+        hostRuns.shutdownNow();
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.stackgate.compute;
 
-import java.util.List;
-
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Forbidden;
 import io.stackgate.web.InvalidInput;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +26,6 @@ class ReconciliationController {
     record Resolve(String action) {
     }
 
-    private static final int MAX_FINDINGS = 1000;
-
     private final Reconciliation reconciliation;
     private final CallerResolver callers;
 
@@ -36,17 +34,19 @@ class ReconciliationController {
         this.callers = callers;
     }
 
-    @Operation(operationId = "listFindings", summary = "Findings newest first, optionally of one host and only open (open=true) or only resolved")
+    @Operation(operationId = "listFindings", summary = "Findings newest first, one page, optionally of one host and only open (open=true) or only resolved")
     @GetMapping("/findings")
-    List<Finding> findings(@RequestParam(required = false) String host, @RequestParam(required = false) Boolean open,
-            @RequestParam(defaultValue = "200") int limit) {
+    Page<Finding> findings(@RequestParam(required = false) String host, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
         operator();
-        return reconciliation.findings(host, open, Math.max(1, Math.min(limit, MAX_FINDINGS)));
+        return reconciliation.findings(host, open, request);
     }
 
-    @Operation(operationId = "runReconciliation", summary = "Reconcile every host now; answers the findings this run opened, saw again or resolved")
+    @Operation(operationId = "runReconciliation", summary = "Reconcile every host now; answers the findings this run opened, saw again or resolved, and "
+            + "each host's outcome (skipped, with the reason, when it is down or stops answering)")
     @PostMapping("/run")
-    List<Finding> run() {
+    Reconciliation.Run run() {
         operator();
         return reconciliation.reconcile();
     }

@@ -1,11 +1,14 @@
 package io.stackgate.compute;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.InvalidInput;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,38 +44,77 @@ class ResourceController {
     private final VmActions vms;
     private final CallerResolver callers;
     private final List<ResourceSource> sources;
+    private final ResourceSource vmSource;
 
     ResourceController(VmActions vms, CallerResolver callers, List<ResourceSource> sources) {
         this.vms = vms;
         this.callers = callers;
         this.sources = List.copyOf(sources);
+        this.vmSource = new ResourceSource() {
+            @Override
+            public String kind() {
+                return "vm";
+            }
+
+            @Override
+            public long count(ResourceScope scope) {
+                return vms.count(scope);
+            }
+
+            @Override
+            public List<?> list(ResourceScope scope, long offset, int limit) {
+                return vms.list(scope, offset, limit).stream().map(ResourceView::of).toList();
+            }
+        };
     }
 
-    @Operation(operationId = "listResources", summary = "Resources of the caller's tenants: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
-            + "kind=namespace (with the RoleBindings in force), kind=k8s-node (with the Node's state), or all kinds")
+    @Operation(operationId = "listResources", summary = "Resources of the caller's tenants, one page: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
+            + "kind=namespace (with the RoleBindings in force), kind=k8s-node (with the Node's state), or all kinds "
+            + "(VMs first, then namespaces, then nodes; each newest first)")
     @GetMapping
-    List<?> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String state) {
+    Page<Object> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String state,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
         Caller caller = callers.current();
-        List<String> kinds = new java.util.ArrayList<>(List.of("vm"));
+        List<String> kinds = new ArrayList<>(List.of("vm"));
         sources.forEach(source -> kinds.add(source.kind()));
         if (kind != null && !kinds.contains(kind)) {
             throw new InvalidInput("kind", "must be one of " + kinds);
         }
-        List<Object> resources = new java.util.ArrayList<>();
         if ("vm".equals(kind)) {
-            vms.list(caller, tenant, project, state(state)).stream().map(ResourceView::of).forEach(resources::add);
-        } else if (kind == null && (state == null || isVmState(state))) {
-            // all kinds: a state only some kinds have selects from those
-            vms.list(caller, tenant, project, state == null ? null : VmState.valueOf(state)).stream()
-                    .map(ResourceView::of).forEach(resources::add);
+            state(state);
         }
+        if (tenant != null && !caller.canSee(tenant)) {
+            return Page.of(List.of(), request, 0);
+        }
+        ResourceScope scope = new ResourceScope(caller.tenants(), tenant, project, state);
+        List<ResourceSource> selected = new ArrayList<>();
+        // all kinds: a state only some kinds have selects from those
+        if ("vm".equals(kind) || kind == null && (state == null || isVmState(state))) {
+            selected.add(vmSource);
+        }
+        sources.stream().filter(source -> kind == null || kind.equals(source.kind())).forEach(selected::add);
+        return concatenated(selected, scope, request);
+    }
+
+    /** The page of the sources' listings one after the other: each source counted once, and asked only for its part. */
+    static Page<Object> concatenated(List<ResourceSource> sources, ResourceScope scope, PageRequest request) {
+        List<Object> items = new ArrayList<>();
+        long skip = request.offset();
+        long total = 0;
         for (ResourceSource source : sources) {
-            if (kind == null || kind.equals(source.kind())) {
-                resources.addAll(source.list(caller, tenant, project, state));
+            long count = source.count(scope);
+            total += count;
+            int wanted = request.size() - items.size();
+            if (wanted > 0 && skip < count) {
+                items.addAll(source.list(scope, skip, (int) Math.min(wanted, count - skip)));
+                skip = 0;
+            } else {
+                skip = Math.max(0, skip - count);
             }
         }
-        return resources;
+        return Page.of(items, request, total);
     }
 
     private static boolean isVmState(String state) {

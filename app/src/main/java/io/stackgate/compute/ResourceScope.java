@@ -2,11 +2,16 @@ package io.stackgate.compute;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The filter every resource listing shares: the caller's tenants, and optionally one tenant, project and state, as
- * the {@code where} clause of a table with {@code tenant_id}, {@code project_id} and {@code state} columns.
+ * the {@code where} clause of a table with {@code tenant_id}, {@code project_id} and {@code state} columns; its count
+ * and the page of it a listing answers.
  */
 public record ResourceScope(Collection<String> tenants, String tenant, String project, String state) {
 
@@ -28,6 +33,30 @@ public record ResourceScope(Collection<String> tenants, String tenant, String pr
             sql.append(" and state = :state");
         }
         return sql.toString();
+    }
+
+    /** How many rows of the table (with {@code tenant_id}, {@code project_id}, {@code state}) are in the scope. */
+    public long count(JdbcClient jdbc, String table) {
+        if (none()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from " + table + where()).params(params()).query(Long.class).single();
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + limit} of the scope, one query: {@code select} names the columns and the
+     * table ({@code select … from t}), {@code order} must be total (end on a key) so that pages neither repeat nor
+     * skip rows.
+     */
+    public <T> List<T> page(JdbcClient jdbc, String select, String order, long offset, int limit, RowMapper<T> rows) {
+        if (none()) {
+            return List.of();
+        }
+        Map<String, Object> params = params();
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(select + where() + " order by " + order + " limit :limit offset :offset").params(params)
+                .query(rows).list();
     }
 
     public Map<String, Object> params() {

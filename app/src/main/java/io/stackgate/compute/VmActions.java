@@ -1,6 +1,7 @@
 package io.stackgate.compute;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.stackgate.identity.Caller;
@@ -11,6 +12,7 @@ import io.stackgate.web.Forbidden;
 import io.stackgate.web.InvalidInput;
 import io.stackgate.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +25,15 @@ public class VmActions {
 
     /** Direct power actions. {@code stop} asks the guest (ACPI); {@code power-off} pulls the plug. */
     enum Action {
-        START("start"), STOP("stop"), POWER_OFF("power-off"), REBOOT("reboot");
+        START("start", "started"), STOP("stop", "stopped"), POWER_OFF("power-off", "powered off"),
+        REBOOT("reboot", "rebooted");
 
         final String id;
+        final String done;
 
-        Action(String id) {
+        Action(String id, String done) {
             this.id = id;
+            this.done = done;
         }
 
         static Action of(String id) {
@@ -43,7 +48,7 @@ public class VmActions {
 
     /** A direct action an owner took on a VM. */
     public record VmActionTaken(String requestId, int vmIndex, String tenantId, String action, String by,
-            java.time.Instant at) {
+            Instant at) {
     }
 
     private final VmInstances vms;
@@ -52,6 +57,8 @@ public class VmActions {
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
+    private static final List<VmState> LIVE = List.of(VmState.RUNNING, VmState.STOPPED);
+
     VmActions(VmInstances vms, Hypervisor hypervisor, Tenants tenants, ApplicationEventPublisher events) {
         this.vms = vms;
         this.hypervisor = hypervisor;
@@ -59,12 +66,14 @@ public class VmActions {
         this.events = events;
     }
 
-    /** VMs of the caller's tenants, optionally narrowed; another tenant asked for gives nothing. */
-    public List<VmInstance> list(Caller caller, String tenant, String project, VmState state) {
-        if (tenant != null && !caller.canSee(tenant)) {
-            return List.of();
-        }
-        return vms.search(caller.tenants(), tenant, project, state, 1000);
+    /** How many VMs the scope (the caller's tenants, narrowed) holds. */
+    public long count(ResourceScope scope) {
+        return vms.count(scope);
+    }
+
+    /** One page of the VMs in the scope, newest first. */
+    public List<VmInstance> list(ResourceScope scope, long offset, int limit) {
+        return vms.search(scope, offset, limit);
     }
 
     public VmInstance get(Caller caller, String domainName) {
@@ -72,6 +81,12 @@ public class VmActions {
                 .orElseThrow(() -> new NotFound("resource", domainName));
     }
 
+    /**
+     * The action, if the VM is in a state that allows it. The record changes first, conditionally (a decommission or
+     * lease expiry that got there first makes it answer 409), and holds the row until the hypervisor has acted and
+     * the transaction commits: whoever changes the VM next (a decommission) waits for that, so it never undoes a
+     * decommission nor leaves a domain running for a VM recorded as gone. A hypervisor failure rolls the record back.
+     */
     @Transactional
     public VmInstance act(Caller caller, String domainName, String actionId) {
         VmInstance vm = get(caller, domainName);
@@ -79,32 +94,63 @@ public class VmActions {
         if (!mayOperate(caller, vm)) {
             throw new Forbidden("only the VM's owner, a project owner or a tenant admin may " + action.id + " it");
         }
-        if (vm.state() != VmState.RUNNING && vm.state() != VmState.STOPPED) {
-            throw new Conflict("a VM in state " + vm.state() + " cannot be " + action.id + "ed");
+        Instant now = clock.instant();
+        boolean moved;
+        try {
+            moved = move(vm, action, caller, now);
+        } catch (PessimisticLockingFailureException busy) {
+            throw new Conflict("VM " + vm.domainName() + " is being changed (resized or decommissioned); try again later");
+        }
+        if (!moved) {
+            throw refused(vm, action);
         }
         switch (action) {
-            case START -> {
-                hypervisor.start(vm.host(), vm.domainName());
-                vms.state(vm.requestId(), vm.vmIndex(), VmState.RUNNING, null, clock.instant());
-            }
-            case STOP -> {
-                hypervisor.shutdown(vm.host(), vm.domainName());
-                vms.state(vm.requestId(), vm.vmIndex(), VmState.STOPPED, "stopped by " + caller.username(), clock.instant());
-            }
-            case POWER_OFF -> {
-                hypervisor.destroy(vm.host(), vm.domainName());
-                vms.state(vm.requestId(), vm.vmIndex(), VmState.STOPPED, "powered off by " + caller.username(), clock.instant());
-            }
-            case REBOOT -> {
-                if (vm.state() != VmState.RUNNING) {
-                    throw new Conflict("only a running VM can be rebooted");
-                }
-                hypervisor.reboot(vm.host(), vm.domainName());
-            }
+            case START -> hypervisor.start(vm.host(), vm.domainName());
+            case STOP -> hypervisor.shutdown(vm.host(), vm.domainName());
+            case POWER_OFF -> hypervisor.destroy(vm.host(), vm.domainName());
+            case REBOOT -> hypervisor.reboot(vm.host(), vm.domainName());
         }
         events.publishEvent(new VmActionTaken(vm.requestId(), vm.vmIndex(), vm.tenantId(), action.id,
-                caller.username(), clock.instant()));
+                caller.username(), now));
         return vms.find(vm.requestId(), vm.vmIndex()).orElseThrow();
+    }
+
+    /** The record's conditional change for the action: false when the VM is not in a state that allows it. */
+    private boolean move(VmInstance vm, Action action, Caller caller, Instant now) {
+        return switch (action) {
+            case START -> {
+                refuseIfLeaseEnded(vm);
+                yield vms.startable(vm.requestId(), vm.vmIndex(), now);
+            }
+            case STOP -> vms.changeState(vm.requestId(), vm.vmIndex(), LIVE, VmState.STOPPED,
+                    "stopped by " + caller.username(), now);
+            case POWER_OFF -> vms.changeState(vm.requestId(), vm.vmIndex(), LIVE, VmState.STOPPED,
+                    "powered off by " + caller.username(), now);
+            case REBOOT -> vms.hold(vm.requestId(), vm.vmIndex(), List.of(VmState.RUNNING), now);
+        };
+    }
+
+    /** An expired lease keeps the VM off until a renewal is approved: no direct start brings it back. */
+    private void refuseIfLeaseEnded(VmInstance vm) {
+        if (vms.leaseEnded(vm.requestId(), vm.vmIndex())) {
+            throw leaseEnded(vm);
+        }
+    }
+
+    private RuntimeException refused(VmInstance vm, Action action) {
+        VmInstance now = vms.find(vm.requestId(), vm.vmIndex()).orElse(vm);
+        if (action == Action.START && (now.state() == VmState.RUNNING || now.state() == VmState.STOPPED)
+                && vms.leaseEnded(vm.requestId(), vm.vmIndex())) {
+            return leaseEnded(now);
+        }
+        String allowed = action == Action.REBOOT ? "only a RUNNING VM can be " : "only a RUNNING or STOPPED VM can be ";
+        return new Conflict("VM " + vm.domainName() + " is " + now.state() + ": " + allowed + action.done);
+    }
+
+    private static Conflict leaseEnded(VmInstance vm) {
+        return new Conflict("the lease of VM " + vm.domainName() + " ended at " + vm.leaseExpiresAt()
+                + "; it stays off until a lease renewal is approved: submit a request of type lease-renewal for request "
+                + vm.requestId());
     }
 
     private boolean mayOperate(Caller caller, VmInstance vm) {

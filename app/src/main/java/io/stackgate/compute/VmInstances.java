@@ -14,9 +14,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.stackgate.requests.FailureCause;
+
 /** The {@code vm_instance} table. */
 @Repository
 class VmInstances {
+
+    /** vm_instance.state_reason: a longer cause is cut (in full in the log where it was raised) */
+    private static final int REASON_LENGTH = 1000;
 
     private static final String COLUMNS = "request_id, vm_index, tenant_id, project_id, owner_name, owner_id, domain_name, "
             + "domain_uuid, hostname, arch, image, vcpus, memory_mib, disk_gib, gpu_count, host, gpus, network_name, "
@@ -61,34 +66,34 @@ class VmInstances {
                 .param(domainName).query(VmInstances::map).optional();
     }
 
-    /** VMs of these tenants, optionally of one tenant, project and state, newest first. */
-    List<VmInstance> search(Collection<String> tenants, String tenant, String project, VmState state, int limit) {
-        ResourceScope scope = new ResourceScope(tenants, tenant, project, state == null ? null : state.name());
-        if (scope.none()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + COLUMNS + " from vm_instance" + scope.where()
-                        + " order by created_at desc, request_id, vm_index")
-                .params(scope.params()).query(VmInstances::map).list().stream().limit(limit).toList();
+    /** How many VMs the scope holds. */
+    long count(ResourceScope scope) {
+        return scope.count(jdbc, "vm_instance");
     }
 
-    /** Running or stopped VMs with a lease that also meet {@code leaseCondition} (SQL with one timestamp parameter). */
-    List<VmInstance> leased(String leaseCondition, Instant bound) {
-        return jdbc.sql("select " + COLUMNS + " from vm_instance where state in ('RUNNING', 'STOPPED') "
-                        + "and lease_expires_at is not null and " + leaseCondition)
-                .param(timestamp(bound)).query(VmInstances::map).list();
+    /** One page of the VMs in the scope, newest first (index vm_instance_tenant_created). */
+    List<VmInstance> search(ResourceScope scope, long offset, int limit) {
+        return scope.page(jdbc, "select " + COLUMNS + " from vm_instance", "created_at desc, request_id, vm_index", offset,
+                limit, VmInstances::map);
     }
 
-    /** VMs that should have a domain on the host (placed and not ended). */
-    List<VmInstance> expectedOn(String host) {
-        return jdbc.sql("select " + COLUMNS + " from vm_instance where host = ? and state in ('PROVISIONING', 'RUNNING', 'STOPPED')")
-                .param(host).query(VmInstances::map).list();
+    /** VMs in these states with a lease that also meet {@code leaseCondition} (SQL with one timestamp parameter). */
+    List<VmInstance> leased(Collection<VmState> states, String leaseCondition, Instant bound) {
+        return jdbc.sql("select " + COLUMNS + " from vm_instance where state in (:states) "
+                        + "and lease_expires_at is not null and " + leaseCondition.replace("?", ":bound"))
+                .param("states", names(states)).param("bound", timestamp(bound)).query(VmInstances::map).list();
+    }
+
+    /** Whether the VM's lease ended and powered it off (it stays off until a renewal). */
+    boolean leaseEnded(String requestId, int vmIndex) {
+        return jdbc.sql("select count(*) from vm_instance where request_id = ? and vm_index = ? and lease_stopped_at is not null")
+                .params(requestId, vmIndex).query(Integer.class).single() > 0;
     }
 
     /** VMs recorded on the host in one of these states. */
     List<VmInstance> onHost(String host, Collection<VmState> states) {
         return jdbc.sql("select " + COLUMNS + " from vm_instance where host = :host and state in (:states)")
-                .param("host", host).param("states", states.stream().map(Enum::name).toList())
+                .param("host", host).param("states", names(states))
                 .query(VmInstances::map).list();
     }
 
@@ -99,10 +104,13 @@ class VmInstances {
                 .params(host, tenant, project, requestId, vmIndex).query(Integer.class).single();
     }
 
-    void placed(String requestId, int vmIndex, String host, List<String> gpus, Instant at) {
-        jdbc.sql("update vm_instance set host = ?, gpus = ?, state = 'PROVISIONING', state_reason = null, updated_at = ? "
-                        + "where request_id = ? and vm_index = ?")
-                .params(host, String.join(",", gpus), timestamp(at), requestId, vmIndex).update();
+    /** PENDING or WAITING (or a repeated step: PROVISIONING) → PROVISIONING on the host; false when it is past that. */
+    boolean placed(String requestId, int vmIndex, String host, List<String> gpus, Instant at) {
+        return jdbc.sql("update vm_instance set host = :host, gpus = :gpus, state = 'PROVISIONING', state_reason = null, "
+                        + "updated_at = :at where request_id = :request and vm_index = :index and state in (:from)")
+                .param("host", host).param("gpus", String.join(",", gpus)).param("at", timestamp(at))
+                .param("request", requestId).param("index", vmIndex)
+                .param("from", names(List.of(VmState.PENDING, VmState.WAITING, VmState.PROVISIONING))).update() == 1;
     }
 
     void network(String requestId, int vmIndex, String network, String mac, Instant at) {
@@ -110,22 +118,47 @@ class VmInstances {
                 .params(network, mac, timestamp(at), requestId, vmIndex).update();
     }
 
-    void state(String requestId, int vmIndex, VmState state, String reason, Instant at) {
-        jdbc.sql("update vm_instance set state = ?, state_reason = ?, updated_at = ? where request_id = ? and vm_index = ?")
-                .params(state.name(), reason, timestamp(at), requestId, vmIndex).update();
+    /**
+     * Changes the state only if it is one of {@code from}: false when it is not (something else changed it first).
+     * The row stays locked until the caller's transaction ends, so whoever changes it next waits for that.
+     */
+    boolean changeState(String requestId, int vmIndex, Collection<VmState> from, VmState to, String reason, Instant at) {
+        return jdbc.sql("update vm_instance set state = :to, state_reason = :reason, updated_at = :at "
+                        + "where request_id = :request and vm_index = :index and state in (:from)")
+                .param("to", to.name()).param("reason", FailureCause.clip(reason, REASON_LENGTH)).param("at", timestamp(at))
+                .param("request", requestId)
+                .param("index", vmIndex).param("from", names(from)).update() == 1;
     }
 
     /** Changes the state only if it is still {@code from}: false when something else changed it first. */
     boolean changeState(String requestId, int vmIndex, VmState from, VmState to, String reason, Instant at) {
-        return jdbc.sql("update vm_instance set state = ?, state_reason = ?, updated_at = ? "
-                        + "where request_id = ? and vm_index = ? and state = ?")
-                .params(to.name(), reason, timestamp(at), requestId, vmIndex, from.name()).update() == 1;
+        return changeState(requestId, vmIndex, List.of(from), to, reason, at);
     }
 
-    void running(String requestId, int vmIndex, Instant leaseExpiresAt, Instant at) {
-        jdbc.sql("update vm_instance set state = 'RUNNING', state_reason = null, lease_expires_at = ?, updated_at = ? "
-                        + "where request_id = ? and vm_index = ?")
+    /**
+     * Takes the VM's row (until the caller's transaction ends) if its state is one of these, changing nothing else:
+     * work on its domain that must not overlap a decommission holds it. False when the VM left those states.
+     */
+    boolean hold(String requestId, int vmIndex, Collection<VmState> states, Instant at) {
+        return jdbc.sql("update vm_instance set updated_at = :at where request_id = :request and vm_index = :index "
+                        + "and state in (:states)")
+                .param("at", timestamp(at)).param("request", requestId).param("index", vmIndex)
+                .param("states", names(states)).update() == 1;
+    }
+
+    /** A started VM: RUNNING or STOPPED → RUNNING, unless its lease ended (a renewal starts it again). */
+    boolean startable(String requestId, int vmIndex, Instant at) {
+        return jdbc.sql("update vm_instance set state = 'RUNNING', state_reason = null, updated_at = ? where request_id = ? "
+                        + "and vm_index = ? and state in ('RUNNING', 'STOPPED') and lease_stopped_at is null")
+                .params(timestamp(at), requestId, vmIndex).update() == 1;
+    }
+
+    /** PROVISIONING → RUNNING with its lease (a repeated step finds it RUNNING already: true, nothing changes). */
+    boolean running(String requestId, int vmIndex, Instant leaseExpiresAt, Instant at) {
+        int updated = jdbc.sql("update vm_instance set state = 'RUNNING', state_reason = null, lease_expires_at = ?, updated_at = ? "
+                        + "where request_id = ? and vm_index = ? and state = 'PROVISIONING'")
                 .params(timestamp(leaseExpiresAt), timestamp(at), requestId, vmIndex).update();
+        return updated == 1 || find(requestId, vmIndex).map(vm -> vm.state() == VmState.RUNNING).orElse(false);
     }
 
     void resized(String requestId, int vmIndex, int vcpus, long memoryMiB, Instant at) {
@@ -149,6 +182,10 @@ class VmInstances {
                 rs.getString("network_name"), rs.getString("mac_address"), rs.getString("ip_address"),
                 VmState.valueOf(rs.getString("state")), rs.getString("state_reason"), instant(rs, "lease_expires_at"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static List<String> names(Collection<VmState> states) {
+        return states.stream().map(Enum::name).toList();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -52,6 +52,9 @@ public class VmProvisioning {
     private final List<VmTemplates> templates;
     private final Clock clock = Clock.systemUTC();
 
+    private static final java.util.Set<VmState> NOT_REMOVED = java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(VmState.DECOMMISSIONING, VmState.DECOMMISSIONED));
+
     VmProvisioning(RequestService requests, VmInstances vms, Placement placement, Fleet fleet, Hypervisor hypervisor,
             ImageCatalogue images, ProjectNetworks networks, ComputeProperties properties, ApplicationEventPublisher events,
             List<VmTemplates> templates) {
@@ -84,15 +87,27 @@ public class VmProvisioning {
         PlacementResult result = placement.reserve(new VmDemand(requestId, vmIndex, spec.arch(), spec.vcpus(),
                 spec.memoryMiB(), spec.diskGiB(), spec.gpus()));
         if (result instanceof Placed placed) {
-            vms.placed(requestId, vmIndex, placed.host(), placed.gpus(), now);
+            if (!vms.placed(requestId, vmIndex, placed.host(), placed.gpus(), now) && !alreadyPast(requestId, vmIndex, placed)) {
+                placement.release(requestId, vmIndex);
+                throw new IllegalStateException("VM " + requestId + "#" + vmIndex + " is no longer being provisioned");
+            }
             step(requestId, vmIndex, request.tenantId(), "reserve placement", false, placed.host());
             return new PlacementOutcome.Placed(placed.host());
         }
         NoCapacity none = (NoCapacity) result;
         Duration wait = backOff(attempt);
-        vms.state(requestId, vmIndex, VmState.WAITING, none.reason(), now);
+        if (!vms.changeState(requestId, vmIndex, List.of(VmState.PENDING, VmState.WAITING), VmState.WAITING, none.reason(), now)) {
+            throw new IllegalStateException("VM " + requestId + "#" + vmIndex + " is no longer being provisioned");
+        }
         events.publishEvent(new VmWaitingForCapacity(requestId, vmIndex, request.tenantId(), none.reason(), now.plus(wait)));
         return new PlacementOutcome.Waiting(none.reason(), wait);
+    }
+
+    /** A repeated placement step of a VM that was placed there and provisioned since: nothing to change. */
+    private boolean alreadyPast(String requestId, int vmIndex, Placed placed) {
+        return vm(requestId, vmIndex).filter(vm -> placed.host().equals(vm.host()))
+                .map(vm -> vm.state() == VmState.RUNNING || vm.state() == VmState.STOPPED || vm.state() == VmState.LOST)
+                .orElse(false);
     }
 
     @Transactional
@@ -208,7 +223,9 @@ public class VmProvisioning {
                 () -> new HypervisorFailure(vm.host(), "domain " + vm.domainName() + " vanished before it was recorded", null));
         Instant now = clock.instant();
         Integer leaseDays = template(requests.load(requestId), vmIndex).leaseDays();
-        vms.running(requestId, vmIndex, leaseDays == null ? null : now.plus(Duration.ofDays(leaseDays)), now);
+        if (!vms.running(requestId, vmIndex, leaseDays == null ? null : now.plus(Duration.ofDays(leaseDays)), now)) {
+            throw new IllegalStateException("VM " + requestId + "#" + vmIndex + " is no longer being provisioned");
+        }
         hypervisor.ipv4Address(vm.host(), vm.domainName()).ifPresent(ip -> vms.ipAddress(requestId, vmIndex, ip, now));
         step(requestId, vmIndex, vm.tenantId(), "record resource", false, vm.host());
         events.publishEvent(new VmProvisioned(requestId, vmIndex, vm.tenantId(), vm.projectId(), vm.host(),
@@ -220,8 +237,8 @@ public class VmProvisioning {
     public void failed(String requestId, int vmIndex, String cause) {
         placement.release(requestId, vmIndex);
         Optional<VmInstance> vm = vm(requestId, vmIndex);
-        if (vm.isPresent()) {
-            vms.state(requestId, vmIndex, VmState.FAILED, cause, clock.instant());
+        // a VM being decommissioned or gone stays so
+        if (vm.isPresent() && vms.changeState(requestId, vmIndex, NOT_REMOVED, VmState.FAILED, cause, clock.instant())) {
             events.publishEvent(new VmFailed(requestId, vmIndex, vm.get().tenantId(), cause, clock.instant()));
         }
     }

@@ -1,14 +1,19 @@
 package io.stackgate.compute;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.VmSpec;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * VMs leaving for good: a decommissioned request's (or one of them), and one taken back because what it was made for
@@ -24,16 +29,23 @@ public class VmRemoval {
     private final VmProvisioning steps;
     private final ApplicationEventPublisher events;
     private final List<DecommissionTarget> targets;
+    private final TransactionTemplate separately;
     private final Clock clock = Clock.systemUTC();
 
+    /** Every state a VM can be decommissioned from. */
+    private static final Set<VmState> REMOVABLE = EnumSet.complementOf(EnumSet.of(VmState.DECOMMISSIONING,
+            VmState.DECOMMISSIONED));
+
     VmRemoval(RequestService requests, VmInstances vms, Placement placement, VmProvisioning steps,
-            ApplicationEventPublisher events, List<DecommissionTarget> targets) {
+            ApplicationEventPublisher events, List<DecommissionTarget> targets, PlatformTransactionManager transactions) {
         this.requests = requests;
         this.vms = vms;
         this.placement = placement;
         this.steps = steps;
         this.events = events;
         this.targets = List.copyOf(targets);
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Everything an earlier request made: its VMs, or what another capability's target removes (nodes, a namespace). */
@@ -51,18 +63,33 @@ public class VmRemoval {
         }
     }
 
-    /** One VM of a request (one worker node of a pool): DECOMMISSIONED. */
+    /**
+     * One VM of a request (one worker node of a pool): DECOMMISSIONING, then off its host, then DECOMMISSIONED. The
+     * first step commits on its own before anything leaves the host: it waits for an owner action under way (which
+     * holds the row until its hypervisor call is done) and from then on refuses them, so no start lands after the
+     * domain was destroyed, and no VM is recorded RUNNING with its capacity released. A repeated call (a retried job)
+     * carries on from DECOMMISSIONING.
+     */
     public void decommission(String requestId, int vmIndex, String byRequestId) {
         Optional<VmInstance> found = vms.find(requestId, vmIndex);
         if (found.isEmpty() || found.get().state() == VmState.DECOMMISSIONED) {
             return;
         }
         VmInstance vm = found.get();
+        if (vm.state() != VmState.DECOMMISSIONING && !Boolean.TRUE.equals(separately.execute(status -> vms.changeState(
+                requestId, vmIndex, REMOVABLE, VmState.DECOMMISSIONING, "being decommissioned by request " + byRequestId,
+                clock.instant())))) {
+            // changed since it was read (an owner action committed first, or another decommission): look again
+            decommission(requestId, vmIndex, byRequestId);
+            return;
+        }
         leaveHost(vm);
         placement.release(requestId, vmIndex);
-        vms.state(requestId, vmIndex, VmState.DECOMMISSIONED, "decommissioned by request " + byRequestId, clock.instant());
-        events.publishEvent(new ComputeEvents.VmDecommissioned(requestId, vmIndex, vm.tenantId(), byRequestId,
-                clock.instant()));
+        if (vms.changeState(requestId, vmIndex, VmState.DECOMMISSIONING, VmState.DECOMMISSIONED,
+                "decommissioned by request " + byRequestId, clock.instant())) {
+            events.publishEvent(new ComputeEvents.VmDecommissioned(requestId, vmIndex, vm.tenantId(), byRequestId,
+                    clock.instant()));
+        }
     }
 
     /** A VM whose purpose failed after it was made (a worker that never joined): FAILED with the cause. */

@@ -57,7 +57,8 @@ public class VmResizing implements ResourceSizes {
     /** Gives every live VM of the request the new size; a VM already of that size is left alone. */
     public void resize(String targetRequestId, int vcpus, long memoryMiB, String byRequest) {
         for (VmInstance vm : vms.ofRequest(targetRequestId)) {
-            if (!LIVE.contains(vm.state()) || vm.vcpus() == vcpus && vm.memoryMiB() == memoryMiB) {
+            // the row is held until the job commits: a decommission meanwhile waits, and never sees its domain redefined
+            if (vm.vcpus() == vcpus && vm.memoryMiB() == memoryMiB || !vms.hold(vm.requestId(), vm.vmIndex(), LIVE, clock.instant())) {
                 continue;
             }
             Optional<String> noRoom = placement.resize(vm.requestId(), vm.vmIndex(), vcpus, memoryMiB);
@@ -74,7 +75,7 @@ public class VmResizing implements ResourceSizes {
     /** Puts the VMs back to the size their records hold (the undo of a resize that failed half-way). */
     public void restore(String targetRequestId) {
         for (VmInstance vm : vms.ofRequest(targetRequestId)) {
-            if (LIVE.contains(vm.state())) {
+            if (vms.hold(vm.requestId(), vm.vmIndex(), LIVE, clock.instant())) {
                 placement.resize(vm.requestId(), vm.vmIndex(), vm.vcpus(), vm.memoryMiB());
                 redefine(vm, vm.vcpus(), vm.memoryMiB());
             }

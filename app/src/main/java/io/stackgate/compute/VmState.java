@@ -12,6 +12,8 @@ public enum VmState {
     STOPPED,
     /** provisioning gave up; everything made for it was removed */
     FAILED,
+    /** being removed: no owner action moves it any more; its domain, volumes and capacity are going */
+    DECOMMISSIONING,
     DECOMMISSIONED,
     /** the record exists but the domain vanished from its host */
     LOST

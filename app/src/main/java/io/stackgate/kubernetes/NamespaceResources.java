@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
-import io.stackgate.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,11 +44,13 @@ class NamespaceResources implements ResourceSource {
     }
 
     @Override
-    public List<?> list(Caller caller, String tenant, String project, String state) {
-        if (tenant != null && !caller.canSee(tenant)) {
-            return List.of();
-        }
-        return namespaces.search(new ResourceScope(caller.tenants(), tenant, project, state)).stream().map(this::view).toList();
+    public long count(ResourceScope scope) {
+        return namespaces.count(scope);
+    }
+
+    @Override
+    public List<?> list(ResourceScope scope, long offset, int limit) {
+        return namespaces.search(scope, offset, limit).stream().map(this::view).toList();
     }
 
     private NamespaceView view(Namespaces.Row row) {

@@ -13,6 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.stackgate.requests.FailureCause;
+
 /**
  * The {@code k8s_namespace} table: one row per namespace request, from submit (RESERVED: the name is held) through
  * PROVISIONING and ACTIVE to DELETED or FAILED. While a row is RESERVED, PROVISIONING or ACTIVE its {@code live_key}
@@ -88,12 +90,14 @@ class Namespaces {
     }
 
     /** Namespaces of these tenants, optionally narrowed, newest first. */
-    List<Row> search(ResourceScope scope) {
-        if (scope.none()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from k8s_namespace" + scope.where() + " order by created_at desc")
-                .params(scope.params()).query(Namespaces::map).list();
+    long count(ResourceScope scope) {
+        return scope.count(jdbc, "k8s_namespace");
+    }
+
+    /** One page of the scope, newest first. */
+    List<Row> search(ResourceScope scope, long offset, int limit) {
+        return scope.page(jdbc, "select * from k8s_namespace", "created_at desc, cluster_name, name", offset, limit,
+                Namespaces::map);
     }
 
     List<Row> active() {
@@ -115,7 +119,7 @@ class Namespaces {
         String liveKey = LIVE.contains(state) ? "live_key" : "null";
         jdbc.sql("update k8s_namespace set state = ?, state_reason = ?, updated_at = ?, live_key = " + liveKey
                         + " where request_id = ?")
-                .params(state, reason, Timestamp.from(now), requestId).update();
+                .params(state, FailureCause.clip(reason, 1000), Timestamp.from(now), requestId).update();
     }
 
     /** Frees a name held for a request that ended before its namespace was made (rejected, cancelled, failed). */

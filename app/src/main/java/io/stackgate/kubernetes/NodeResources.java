@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
-import io.stackgate.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,11 +41,13 @@ class NodeResources implements ResourceSource {
     }
 
     @Override
-    public List<?> list(Caller caller, String tenant, String project, String state) {
-        if (tenant != null && !caller.canSee(tenant)) {
-            return List.of();
-        }
-        List<Nodes.Row> rows = nodes.search(new ResourceScope(caller.tenants(), tenant, project, state));
+    public long count(ResourceScope scope) {
+        return nodes.count(scope);
+    }
+
+    @Override
+    public List<?> list(ResourceScope scope, long offset, int limit) {
+        List<Nodes.Row> rows = nodes.search(scope, offset, limit);
         Map<String, Map<String, ClusterNodes.NodeState>> live = new java.util.HashMap<>();
         rows.stream().filter(NodeResources::present).map(Nodes.Row::cluster).distinct()
                 .forEach(cluster -> live.put(cluster, liveNodes(cluster)));

@@ -12,9 +12,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.stackgate.requests.FailureCause;
+
 /** The {@code k8s_node} table: one row per worker node of a node-pool request. */
 @Repository
 class Nodes {
+
+    /** k8s_node.state_reason: a longer cause is cut (in full in the log where it was raised) */
+    private static final int REASON_LENGTH = 1000;
 
     enum State {
         JOINING, READY, FAILED, DRAINING, DELETED
@@ -65,12 +70,14 @@ class Nodes {
     }
 
     /** Nodes of these tenants, optionally narrowed, newest first. */
-    List<Row> search(ResourceScope scope) {
-        if (scope.none()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from k8s_node" + scope.where() + " order by created_at desc, node_index")
-                .params(scope.params()).query(Nodes::map).list();
+    long count(ResourceScope scope) {
+        return scope.count(jdbc, "k8s_node");
+    }
+
+    /** One page of the scope, newest first. */
+    List<Row> search(ResourceScope scope, long offset, int limit) {
+        return scope.page(jdbc, "select * from k8s_node", "created_at desc, request_id, node_index", offset, limit,
+                Nodes::map);
     }
 
     void token(String requestId, int index, String tokenId, Instant now) {
@@ -80,7 +87,7 @@ class Nodes {
 
     void state(String requestId, int index, State state, String reason, Instant now) {
         jdbc.sql("update k8s_node set state = ?, state_reason = ?, updated_at = ? where request_id = ? and node_index = ?")
-                .params(state.name(), reason, Timestamp.from(now), requestId, index).update();
+                .params(state.name(), FailureCause.clip(reason, REASON_LENGTH), Timestamp.from(now), requestId, index).update();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.stackgate.web;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -22,7 +23,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(items, request.page(), request.size(), total);
     }
 
-    /** Whether a later page has items. */
+    /** Whether a later page has items (in the JSON answer too: it is no record component). */
+    @JsonProperty("hasNext")
     @Schema(description = "whether a later page has items")
     public boolean hasNext() {
         return (long) (page + 1) * size < total;

@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Test-only: the real libvirt adapter, with a failure injected on demand before or after one named operation (after:
+ * Test-only: the real hypervisor adapters, with a failure injected on demand before or after one named operation (after:
  * the real call has happened, as when a connection drops between "defined" and "answered"). Passes everything
- * through when no fault is set. Every Spring test context uses it in place of the adapter.
+ * through when no fault is set; it can also make an operation slow. Every Spring test context uses it in place of the
+ * adapters.
  */
 public class FailingHypervisor implements Hypervisor {
 
@@ -28,13 +29,18 @@ public class FailingHypervisor implements Hypervisor {
 
         @Bean
         @Primary
-        FailingHypervisor failingHypervisor(LibvirtHypervisor real) {
+        FailingHypervisor failingHypervisor(HostHypervisors real) {
             return new FailingHypervisor(real);
         }
     }
 
+    /** The operation takes {@code delay} longer, before or after the real call. */
+    record Slowness(String operation, boolean afterRealCall, java.time.Duration delay) {
+    }
+
     private final Hypervisor real;
     private final AtomicReference<Fault> fault = new AtomicReference<>();
+    private final AtomicReference<Slowness> slow = new AtomicReference<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
 
@@ -61,6 +67,12 @@ public class FailingHypervisor implements Hypervisor {
 
     void heal() {
         fault.set(null);
+        slow.set(null);
+    }
+
+    /** From now on the operation takes {@code delay} longer, before or after the real call: a slow host. */
+    void slowDown(String operation, boolean afterRealCall, java.time.Duration delay) {
+        slow.set(new Slowness(operation, afterRealCall, delay));
     }
 
     int failures() {
@@ -68,6 +80,14 @@ public class FailingHypervisor implements Hypervisor {
     }
 
     private void fault(String operation, boolean after) {
+        Slowness slowness = slow.get();
+        if (slowness != null && slowness.operation().equals(operation) && slowness.afterRealCall() == after) {
+            try {
+                Thread.sleep(slowness.delay().toMillis()); // a slow host, not a wait for an outcome
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Fault current = fault.get();
         if (current != null && current.operation().equals(operation) && current.afterRealCall() == after
                 && failures.get() < current.times()) {
@@ -77,10 +97,11 @@ public class FailingHypervisor implements Hypervisor {
         }
     }
 
+    /** Fault "isUp": the health check itself fails (an unexpected failure, unlike a host reported down). */
     @Override
-    public boolean isUp(String host) {
+    public HostStatus status(String host) {
         fault("isUp", false);
-        boolean result = real.isUp(host);
+        HostStatus result = real.status(host);
         fault("isUp", true);
         return result;
     }

@@ -2,6 +2,7 @@ package io.stackgate.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,22 @@ class HostApiTest {
             assertThat(gpu.at("/labels/class").asText()).isEqualTo("gpu");
         } finally {
             placement.release(request);
+        }
+    }
+
+    @Test
+    void theHealthEndpointShowsEachHostToOperatorsAndOnlyTheHostsStatusToOthers() {
+        JsonNode operator = api.as("olga").get("/actuator/health").body();
+        JsonNode anonymous = api.anonymous().get("/actuator/health").body();
+        JsonNode member = api.as("alice").get("/actuator/health").body();
+
+        assertThat(operator.at("/components/hosts/status").asText()).isEqualTo("UP");
+        assertThat(operator.at("/components/hosts/details/down").asInt()).isZero();
+        assertThat(operator.at("/components/hosts/details/hosts/demo-arm-1/state").asText()).isEqualTo("UP");
+        assertThat(operator.at("/components/hosts/details/hosts/demo-arm-1/arch").asText()).isEqualTo("aarch64");
+        for (JsonNode other : List.of(anonymous, member)) {
+            assertThat(other.at("/components/hosts/status").asText()).isEqualTo("UP");
+            assertThat(other.at("/components/hosts/details").isMissingNode()).isTrue();
         }
     }
 

@@ -85,6 +85,28 @@ class LeaseApiTest {
     }
 
     @Test
+    void aVmWhoseLeaseEndedCannotBeStartedByItsOwnerUntilItIsRenewed() {
+        String id = approvedAndRun("vm", leasedVm(3));
+        VmInstance vm = vms.ofRequest(id).get(0);
+        leases.check(vm.leaseExpiresAt().plus(Duration.ofMinutes(1)));
+        String start = "/api/resources/" + vm.domainName() + "/actions/start";
+
+        Api.Response refused = api.as("alice").post(start);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("detail")).contains("lease of VM " + vm.domainName() + " ended", "lease-renewal", id);
+        assertThat(api.as("carol").post(start).status()).as("nor by a tenant admin").isEqualTo(409);
+        assertThat(vms.ofRequest(id).get(0).state()).isEqualTo(VmState.STOPPED);
+        assertThat(hypervisor.lookup(vm.host(), vm.domainName()).orElseThrow().running()).isFalse();
+
+        approvedAndRun("lease-renewal", Map.of("requestId", id, "days", 5));
+
+        assertThat(vms.ofRequest(id).get(0).state()).isEqualTo(VmState.RUNNING);
+        assertThat(api.as("alice").post("/api/resources/" + vm.domainName() + "/actions/stop").status()).isEqualTo(200);
+        assertThat(api.as("alice").post(start).status()).as("renewed: hers to start again").isEqualTo(200);
+    }
+
+    @Test
     void onlyACompletedVmRequestOfTheSameProjectCanBeRenewed() {
         Api.Response response = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "lease-renewal",
                 Map.of("requestId", "no-such-request", "days", 30)));

@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import io.stackgate.web.PageRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,8 @@ class ReconciliationApiTest {
             hypervisor.destroy(HOST, name);
             hypervisor.undefine(HOST, name);
         });
-        recorded.forEach(vm -> vms.state(vm.requestId(), vm.vmIndex(), VmState.DECOMMISSIONED, "test over", Instant.now()));
+        recorded.forEach(vm -> vms.changeState(vm.requestId(), vm.vmIndex(), java.util.EnumSet.allOf(VmState.class),
+                VmState.DECOMMISSIONED, "test over", Instant.now()));
     }
 
     @Test
@@ -53,14 +55,39 @@ class ReconciliationApiTest {
         Api.Response run = api.as("olga").post("/api/reconciliation/run");
 
         assertThat(run.status()).isEqualTo(200);
-        assertThat(ofDomain(run.body(), domain)).singleElement().satisfies(finding -> {
+        assertThat(ofDomain(run.body().path("findings"), domain)).singleElement().satisfies(finding -> {
             assertThat(finding.path("kind").asText()).isEqualTo("ORPHAN");
             assertThat(finding.path("host").asText()).isEqualTo(HOST);
             assertThat(finding.path("tenantId").asText()).isEqualTo("acme");
             assertThat(finding.path("detail").asText()).startsWith("no record of this domain");
         });
-        List<JsonNode> open = ofDomain(api.as("olga").get("/api/reconciliation/findings?host=" + HOST + "&open=true").body(), domain);
+        List<JsonNode> open = ofDomain(api.as("olga").get("/api/reconciliation/findings?host=" + HOST + "&open=true")
+                .body().path("items"), domain);
         assertThat(open).singleElement().satisfies(finding -> assertThat(finding.path("kind").asText()).isEqualTo("ORPHAN"));
+    }
+
+    @Test
+    void findingsComeOnePageAtATimeNewestFirst() {
+        List<String> domains = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            domains.add(defineOurs(UUID.randomUUID().toString(), 1, 512, false));
+        }
+        reconciliation.reconcile(HOST);
+        String list = "/api/reconciliation/findings?host=" + HOST + "&open=true&size=2";
+
+        JsonNode first = api.as("olga").get(list).body();
+        JsonNode second = api.as("olga").get(list + "&page=1").body();
+
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(first.path("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(first.path("hasNext").asBoolean()).isTrue();
+        assertThat(second.path("page").asInt()).isEqualTo(1);
+        List<String> seen = new ArrayList<>();
+        first.path("items").forEach(finding -> seen.add(finding.path("id").asText()));
+        second.path("items").forEach(finding -> assertThat(seen).doesNotContain(finding.path("id").asText()));
+        List<Instant> lastSeen = new ArrayList<>();
+        first.path("items").forEach(finding -> lastSeen.add(Instant.parse(finding.path("lastSeen").asText())));
+        assertThat(lastSeen).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -70,10 +97,10 @@ class ReconciliationApiTest {
 
         Api.Response again = api.as("admin").post("/api/reconciliation/run");
 
-        assertThat(ofDomain(again.body(), domain)).singleElement()
+        assertThat(ofDomain(again.body().path("findings"), domain)).singleElement()
                 .satisfies(finding -> assertThat(finding.path("kind").asText()).isEqualTo("ORPHAN"));
 
-        List<JsonNode> all = ofDomain(api.as("olga").get("/api/reconciliation/findings").body(), domain);
+        List<JsonNode> all = ofDomain(api.as("olga").get("/api/reconciliation/findings").body().path("items"), domain);
         assertThat(all).singleElement().satisfies(finding -> {
             assertThat(finding.path("kind").asText()).isEqualTo("ORPHAN");
             assertThat(finding.has("resolvedAt")).isFalse();
@@ -216,7 +243,7 @@ class ReconciliationApiTest {
                 VmState.PENDING, null, null, now, now));
         vms.placed(request, 0, HOST, List.of(), now);
         if (state != VmState.PROVISIONING) {
-            vms.state(request, 0, state, null, now);
+            vms.changeState(request, 0, VmState.PROVISIONING, state, null, now);
         }
         VmInstance vm = vms.find(request, 0).orElseThrow();
         recorded.add(vm);
@@ -247,7 +274,8 @@ class ReconciliationApiTest {
     }
 
     private List<Finding> findingsOf(String domain) {
-        return reconciliation.findings(HOST, null, 1000).stream().filter(finding -> finding.domain().equals(domain)).toList();
+        return reconciliation.findings(HOST, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(finding -> finding.domain().equals(domain)).toList();
     }
 
     private static List<JsonNode> ofDomain(JsonNode findings, String domain) {

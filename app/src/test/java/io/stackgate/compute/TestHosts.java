@@ -21,8 +21,10 @@ final class TestHosts {
     /** A hypervisor whose hosts all pass their health check except those named "down…" (the adapter has its own tests). */
     static Hypervisor upUnlessNamedDown() {
         Hypervisor hypervisor = mock(Hypervisor.class);
-        when(hypervisor.isUp(anyString()))
-                .thenAnswer(call -> !call.<String>getArgument(0).startsWith("down"));
+        when(hypervisor.status(anyString())).thenAnswer(call -> call.<String>getArgument(0).startsWith("down")
+                ? HostStatus.down("not answering: no answer within PT1S", java.time.Instant.now())
+                : HostStatus.up(java.time.Instant.now()));
+        when(hypervisor.isUp(anyString())).thenCallRealMethod();
         return hypervisor;
     }
 

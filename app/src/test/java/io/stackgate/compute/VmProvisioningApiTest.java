@@ -308,10 +308,10 @@ class VmProvisioningApiTest {
     }
 
     private JsonNode onlyResourceOf(String requestId) {
-        Response response = api.as("alice").get("/api/resources?tenant=acme&project=web");
+        Response response = api.as("alice").get("/api/resources?tenant=acme&project=web&kind=vm&size=200");
         assertThat(response.status()).isEqualTo(200);
         List<JsonNode> mine = new java.util.ArrayList<>();
-        response.body().forEach(node -> {
+        response.body().path("items").forEach(node -> {
             if (node.path("requestId").asText().equals(requestId)) {
                 mine.add(node);
             }

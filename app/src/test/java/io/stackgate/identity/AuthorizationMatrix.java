@@ -127,6 +127,10 @@ abstract class AuthorizationMatrix {
             new Row("POST /api/reconciliation/findings/{unknown}/resolve", f -> post(
                     "/api/reconciliation/findings/999999999/resolve", Map.of("action", "destroy")),
                     403, 403, 403, 403, 404, 404, 403, 403, 401),
+            new Row("GET /api/notifications (the caller's own)", f -> get("/api/notifications"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("POST /api/notifications/{nobody's}/read", f -> post("/api/notifications/0/read", null),
+                    404, 404, 404, 404, 404, 404, 404, 404, 401),
             new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("GET /api/admin/keycloak/realm", f -> get("/api/admin/keycloak/realm"),

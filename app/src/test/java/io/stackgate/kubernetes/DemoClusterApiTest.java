@@ -58,7 +58,7 @@ class DemoClusterApiTest {
                     .containsExactlyInAnyOrder("oidc:/tenants/acme/engineering/managers", "oidc:/tenants/acme/admins",
                             "oidc:/tenants/acme/engineering", "oidc:/tenants/acme/auditors");
         }
-        assertThat(api.as("alice").get("/api/resources?kind=namespace").body()).anySatisfy(resource ->
+        assertThat(api.as("alice").get("/api/resources?kind=namespace&size=200").body().path("items")).anySatisfy(resource ->
                 assertThat(resource.path("roleBindings")).hasSize(4));
     }
 
@@ -76,7 +76,7 @@ class DemoClusterApiTest {
         try (KubernetesClient kubectl = demoCluster()) {
             assertThat(kubectl.namespaces().withName("acme-web-" + suffix).get()).isNull();
         }
-        assertThat(api.as("alice").get("/api/resources?kind=namespace&state=DELETED").body())
+        assertThat(api.as("alice").get("/api/resources?kind=namespace&state=DELETED&size=200").body().path("items"))
                 .anySatisfy(resource -> assertThat(resource.path("requestId").asText()).isEqualTo(id));
         Api.Response again = api.as("alice").post("/api/requests", Requests.submission("acme", "web", "decommission",
                 Map.of("requestId", id)));

@@ -92,7 +92,7 @@ class DemoNodePoolTest {
         }
         assertThat(kubectl.secrets().inNamespace("kube-system").withLabel("stackgate.io/request", id).list().getItems())
                 .as("the bootstrap tokens are revoked once the nodes joined").isEmpty();
-        JsonNode resources = api.as("alice").get("/api/resources?kind=k8s-node").body();
+        JsonNode resources = api.as("alice").get("/api/resources?kind=k8s-node&size=200").body().path("items");
         List<JsonNode> mine = new java.util.ArrayList<>();
         resources.forEach(resource -> {
             if (resource.path("requestId").asText().equals(id)) {
@@ -104,7 +104,7 @@ class DemoNodePoolTest {
             assertThat(resource.path("arch").asText()).isEqualTo("aarch64");
             assertThat(resource.path("live").path("ready").asBoolean()).isTrue();
         });
-        JsonNode vms = api.as("alice").get("/api/resources?kind=vm").body();
+        JsonNode vms = api.as("alice").get("/api/resources?kind=vm&size=200").body().path("items");
         List<String> hosts = new java.util.ArrayList<>();
         vms.forEach(vm -> {
             if (vm.path("requestId").asText().equals(id)) {

@@ -93,14 +93,14 @@ class NamespaceProvisioningIT {
         for (RoleBinding binding : admin.rbac().roleBindings().inNamespace(name).list().getItems()) {
             assertThat(binding.getMetadata().getManagedFields()).extracting(field -> field.getManager()).contains("stackgate");
         }
-        var resources = api.as("alice").get("/api/resources?kind=namespace&tenant=acme").body();
+        var resources = api.as("alice").get("/api/resources?kind=namespace&tenant=acme&size=200").body().path("items");
         assertThat(resources).anySatisfy(resource -> {
             assertThat(resource.path("name").asText()).isEqualTo(name);
             assertThat(resource.path("state").asText()).isEqualTo("ACTIVE");
             assertThat(resource.path("requestId").asText()).isEqualTo(id);
             assertThat(resource.path("roleBindings")).hasSize(4);
         });
-        assertThat(api.as("dave").get("/api/resources?kind=namespace").body().toString()).doesNotContain(name);
+        assertThat(api.as("dave").get("/api/resources?kind=namespace&size=200").body().path("items").toString()).doesNotContain(name);
         admin.namespaces().withName(name).delete();
     }
 
