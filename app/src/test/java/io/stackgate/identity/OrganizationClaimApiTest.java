@@ -44,6 +44,6 @@ class OrganizationClaimApiTest {
         assertThat(tenants).containsExactly("globex");
         assertThat(dave.get("/api/tenants/acme/projects").status()).isEqualTo(404);
         assertThat(dave.get("/api/requests?tenant=acme").body().path("items")).isEmpty();
-        assertThat(dave.get("/api/resources?tenant=acme").body()).isEmpty();
+        assertThat(dave.get("/api/resources?tenant=acme").body().path("items")).isEmpty();
     }
 }
