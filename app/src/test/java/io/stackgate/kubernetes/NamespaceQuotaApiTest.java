@@ -103,7 +103,7 @@ class NamespaceQuotaApiTest {
         assertThat(request.path("spec").path("quota").toString())
                 .isEqualTo("{\"vcpus\":2,\"memoryMiB\":4096,\"diskGiB\":20,\"gpus\":0}");
         assertThat(hard(namespace("web", request))).containsEntry("requests.cpu", "2").containsEntry("requests.memory", "4096Mi");
-        assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web").body()).anySatisfy(resource -> {
+        assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web&size=200").body().path("items")).anySatisfy(resource -> {
             assertThat(resource.path("requestId").asText()).isEqualTo(request.path("id").asText());
             assertThat(resource.path("quota").path("vcpus").asInt()).isEqualTo(2);
         });
@@ -125,7 +125,7 @@ class NamespaceQuotaApiTest {
                 .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("quota"));
         assertThat(hard(name)).containsEntry("requests.cpu", "2").containsEntry("requests.memory", "4096Mi")
                 .containsEntry("requests.storage", "20Gi");
-        assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web").body()).anySatisfy(resource -> {
+        assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web&size=200").body().path("items")).anySatisfy(resource -> {
             assertThat(resource.path("requestId").asText()).isEqualTo(id);
             assertThat(resource.path("quota").path("vcpus").asInt()).isEqualTo(2);
             assertThat(resource.path("quota").path("configuredDefault").asBoolean()).isTrue();

@@ -81,7 +81,7 @@ class NamespaceRaceApiTest {
             jobs.run(winner);
             assertThat(api.as("alice").get("/api/requests/" + winner).text("status")).isEqualTo("COMPLETED");
             List<String> namespaces = new ArrayList<>();
-            for (JsonNode namespace : api.as("alice").get("/api/resources?kind=namespace&project=web").body()) {
+            for (JsonNode namespace : api.as("alice").get("/api/resources?kind=namespace&project=web&size=200").body().path("items")) {
                 if (namespace.path("name").asText().equals("acme-web-" + suffix)) {
                     namespaces.add(namespace.path("requestId").asText() + " " + namespace.path("state").asText());
                 }
