@@ -25,8 +25,9 @@ import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.web.Conflict;
 import io.stackgate.web.Forbidden;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.NotFound;
+import io.stackgate.requests.RequestVariables;
 
 /**
  * What approvers do with a task: claim, approve, reject, delegate, release; and what tenant admins and platform
@@ -198,13 +199,13 @@ public class ApprovalService {
             Instant now = clock.instant();
             decisions.record(taskId, request.id(), request.tenantId(), level, decision, caller.username(), caller.id(),
                     comment, now);
-            taskService.setVariablesLocal(taskId, variables("decision", decision, "decidedBy", caller.username(),
+            taskService.setVariablesLocal(taskId, variables("decision", decision, RequestVariables.DECIDED_BY.name(), caller.username(),
                     "comment", comment));
             events.publishEvent(new ApprovalDecided(request.id(), request.tenantId(), level, decision, caller.username(),
                     comment, now));
             taskService.complete(taskId, approved
-                    ? variables("approved", true, "decidedBy", caller.username())
-                    : variables("approved", false, "decidedBy", caller.username(), "rejectionReason", comment));
+                    ? variables("approved", true, RequestVariables.DECIDED_BY.name(), caller.username())
+                    : variables("approved", false, RequestVariables.DECIDED_BY.name(), caller.username(), RequestVariables.REJECTION_REASON.name(), comment));
         });
     }
 

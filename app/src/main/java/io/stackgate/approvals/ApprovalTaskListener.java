@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import io.stackgate.workflow.Variables;
 
 /**
  * Keeps {@link ApprovalTasks} in step with the engine: an approval task is recorded when the engine creates it and
@@ -45,13 +46,13 @@ class ApprovalTaskListener {
     }
 
     private ApprovalTasks.Row row(DelegateTask task) {
-        ResourceRequest request = requests.load((String) task.getVariable("requestId"));
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(task));
         List<String> groups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
         Instant created = task.getCreateTime() == null ? Instant.now() : task.getCreateTime().toInstant();
         return new ApprovalTasks.Row(task.getId(), request.id(), request.tenantId(), request.type().id(),
-                request.requesterId(), task.getProcessInstanceId(), (String) task.getVariable("level"), task.getName(),
+                request.requesterId(), task.getProcessInstanceId(), ApprovalVariables.LEVEL.get(task), task.getName(),
                 null, null, null, null, null, null, created,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), groups);
     }

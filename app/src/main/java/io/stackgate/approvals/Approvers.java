@@ -9,7 +9,7 @@ import io.stackgate.identity.UserDirectory;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.web.Conflict;
 import io.stackgate.web.Forbidden;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 
 /**
  * Who may be handed a task (delegation, reassignment): a user the directory knows, of the request's tenant (or a

@@ -14,6 +14,7 @@ import io.stackgate.approvals.ApprovalEvents.ApprovalEscalated;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.tenancy.Tenants;
+import io.stackgate.workflow.Variables;
 
 /**
  * Service task "Escalate approval" (the level's SLA passed): the next level's group — or, for the last
@@ -40,9 +41,9 @@ class EscalateApproval implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
-        String level = (String) execution.getVariable("level");
-        List<String> steps = (List<String>) execution.getVariable("approvalSteps");
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
+        String level = ApprovalVariables.LEVEL.get(execution);
+        List<String> steps = ApprovalVariables.APPROVAL_STEPS.get(execution);
         int next = steps.indexOf(level) + 1;
         String target = next < steps.size()
                 ? tenants.approverGroup(request.tenantId(), steps.get(next), request.orgUnit())
@@ -56,6 +57,6 @@ class EscalateApproval implements JavaDelegate {
         taskService.setVariableLocal(task.getId(), "escalatedTo", target);
         tasks.escalated(task.getId(), target);
         events.publishEvent(new ApprovalEscalated(request.id(), request.tenantId(), level,
-                (String) execution.getVariable("candidateGroup"), target, Instant.now()));
+                ApprovalVariables.CANDIDATE_GROUP.get(execution), target, Instant.now()));
     }
 }

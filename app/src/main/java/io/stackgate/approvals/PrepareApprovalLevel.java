@@ -12,6 +12,7 @@ import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.Tenants;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Prepare approval level": who approves this level for this request, and by when. */
 @Component("prepareApprovalLevel")
@@ -27,13 +28,13 @@ class PrepareApprovalLevel implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
-        String level = (String) execution.getVariable("level");
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
+        String level = ApprovalVariables.LEVEL.get(execution);
         ApprovalLevel policy = tenants.find(request.tenantId())
                 .map(t -> t.approval().levels().get(level))
                 .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " has no level " + level));
         Duration sla = policy.sla();
-        execution.setVariableLocal("candidateGroup", tenants.approverGroup(request.tenantId(), level, request.orgUnit()));
+        ApprovalVariables.CANDIDATE_GROUP.setLocal(execution, tenants.approverGroup(request.tenantId(), level, request.orgUnit()));
         execution.setVariableLocal("sla", sla.toString());
         execution.setVariableLocal("dueDate", Date.from(Instant.now().plus(sla)));
     }

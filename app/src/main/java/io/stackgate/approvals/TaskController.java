@@ -23,7 +23,7 @@ import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 

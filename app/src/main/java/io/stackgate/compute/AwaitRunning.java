@@ -2,14 +2,15 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Await running": retried until the hypervisor reports the domain running. */
 @Component("awaitRunning")
-class AwaitRunning extends ProvisioningStep {
+class AwaitRunning extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    AwaitRunning(ProvisioningSteps steps, VmProvisioning provisioning) {
+    AwaitRunning(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

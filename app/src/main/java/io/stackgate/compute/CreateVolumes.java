@@ -2,14 +2,15 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Create volumes": the root disk from the image and the cloud-init seed, in the host's pool. */
 @Component("createVolumes")
-class CreateVolumes extends ProvisioningStep {
+class CreateVolumes extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    CreateVolumes(ProvisioningSteps steps, VmProvisioning provisioning) {
+    CreateVolumes(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

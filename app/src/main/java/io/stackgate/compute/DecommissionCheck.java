@@ -7,7 +7,7 @@ import io.stackgate.requests.LeaseRenewalSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
 import io.stackgate.requests.VmResizeSpec;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /** A VM request whose VMs are all gone can be neither decommissioned again, renewed nor resized. */

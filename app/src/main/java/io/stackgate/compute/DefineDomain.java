@@ -2,14 +2,15 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Define domain": the arch-correct domain with our metadata, named after the request. */
 @Component("defineDomain")
-class DefineDomain extends ProvisioningStep {
+class DefineDomain extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    DefineDomain(ProvisioningSteps steps, VmProvisioning provisioning) {
+    DefineDomain(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

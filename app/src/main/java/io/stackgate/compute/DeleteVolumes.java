@@ -16,6 +16,6 @@ class DeleteVolumes implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        provisioning.deleteVolumes(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+        provisioning.deleteVolumes(VmStep.requestId(execution), VmStep.vmIndex(execution));
     }
 }

@@ -2,14 +2,15 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Ensure project network": the tenant project's isolated network on the VM's host. */
 @Component("ensureProjectNetwork")
-class EnsureProjectNetwork extends ProvisioningStep {
+class EnsureProjectNetwork extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    EnsureProjectNetwork(ProvisioningSteps steps, VmProvisioning provisioning) {
+    EnsureProjectNetwork(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

@@ -8,7 +8,7 @@ import io.stackgate.compute.ComputeProperties.ImageKind;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
 import io.stackgate.requests.VmSpec;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**

@@ -22,7 +22,7 @@ class MarkVmFailed implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String cause = String.valueOf(execution.getVariable("failureCause"));
-        provisioning.failed(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution), cause);
-        execution.createIncident(INCIDENT_TYPE, ProvisioningStep.requestId(execution), cause);
+        provisioning.failed(VmStep.requestId(execution), VmStep.vmIndex(execution), cause);
+        execution.createIncident(INCIDENT_TYPE, VmStep.requestId(execution), cause);
     }
 }

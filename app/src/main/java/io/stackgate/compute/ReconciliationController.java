@@ -3,7 +3,7 @@ package io.stackgate.compute;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Forbidden;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;

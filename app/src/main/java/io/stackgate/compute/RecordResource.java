@@ -2,14 +2,15 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Record resource": the VM is recorded as running, with its lease. */
 @Component("recordResource")
-class RecordResource extends ProvisioningStep {
+class RecordResource extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    RecordResource(ProvisioningSteps steps, VmProvisioning provisioning) {
+    RecordResource(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

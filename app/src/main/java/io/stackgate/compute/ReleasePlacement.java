@@ -16,6 +16,6 @@ class ReleasePlacement implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        provisioning.releasePlacement(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+        provisioning.releasePlacement(VmStep.requestId(execution), VmStep.vmIndex(execution));
     }
 }

@@ -16,6 +16,6 @@ class ReleaseProjectNetwork implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        provisioning.releaseProjectNetwork(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+        provisioning.releaseProjectNetwork(VmStep.requestId(execution), VmStep.vmIndex(execution));
     }
 }

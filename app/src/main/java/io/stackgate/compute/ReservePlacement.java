@@ -2,17 +2,18 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /**
  * Service task "Reserve placement": sets {@code placed}; when no host has room, also {@code placementRetryIn} (an ISO
  * duration, growing with each attempt) for the timer that waits before the next attempt.
  */
 @Component("reservePlacement")
-class ReservePlacement extends ProvisioningStep {
+class ReservePlacement extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    ReservePlacement(ProvisioningSteps steps, VmProvisioning provisioning) {
+    ReservePlacement(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

@@ -4,15 +4,16 @@ import io.stackgate.requests.RequestService;
 import io.stackgate.requests.VmResizeSpec;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Resize VMs" of resize-vm: on its last failure it puts the VMs back to their recorded size. */
 @Component("resizeVms")
-class ResizeVms extends ProvisioningStep {
+class ResizeVms extends VmStep {
 
     private final RequestService requests;
     private final VmResizing resizing;
 
-    ResizeVms(ProvisioningSteps steps, RequestService requests, VmResizing resizing) {
+    ResizeVms(Steps steps, RequestService requests, VmResizing resizing) {
         super(steps);
         this.requests = requests;
         this.resizing = resizing;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;

@@ -2,14 +2,15 @@ package io.stackgate.compute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Steps;
 
 /** Service task "Start domain". */
 @Component("startDomain")
-class StartDomain extends ProvisioningStep {
+class StartDomain extends VmStep {
 
     private final VmProvisioning provisioning;
 
-    StartDomain(ProvisioningSteps steps, VmProvisioning provisioning) {
+    StartDomain(Steps steps, VmProvisioning provisioning) {
         super(steps);
         this.provisioning = provisioning;
     }

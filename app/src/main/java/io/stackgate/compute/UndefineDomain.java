@@ -16,6 +16,6 @@ class UndefineDomain implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        provisioning.undefineDomain(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+        provisioning.undefineDomain(VmStep.requestId(execution), VmStep.vmIndex(execution));
     }
 }

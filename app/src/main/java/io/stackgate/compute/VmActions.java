@@ -9,7 +9,7 @@ import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.web.Conflict;
 import io.stackgate.web.Forbidden;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;

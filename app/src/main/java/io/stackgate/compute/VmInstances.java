@@ -14,7 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.stackgate.requests.FailureCause;
+import io.stackgate.workflow.Causes;
 
 /** The {@code vm_instance} table. */
 @Repository
@@ -125,7 +125,7 @@ class VmInstances {
     boolean changeState(String requestId, int vmIndex, Collection<VmState> from, VmState to, String reason, Instant at) {
         return jdbc.sql("update vm_instance set state = :to, state_reason = :reason, updated_at = :at "
                         + "where request_id = :request and vm_index = :index and state in (:from)")
-                .param("to", to.name()).param("reason", FailureCause.clip(reason, REASON_LENGTH)).param("at", timestamp(at))
+                .param("to", to.name()).param("reason", Causes.clip(reason, REASON_LENGTH)).param("at", timestamp(at))
                 .param("request", requestId)
                 .param("index", vmIndex).param("from", names(from)).update() == 1;
     }

@@ -1,17 +1,17 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.compute.ProvisioningSteps;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply namespace": the namespace with its tenant, project and request labels. Its undo, on the last failure, deletes the namespace. */
 @Component("applyNamespace")
-class ApplyNamespace extends ProvisioningStep {
+class ApplyNamespace extends VmStep {
 
     private final NamespaceProvisioning namespaces;
 
-    ApplyNamespace(ProvisioningSteps steps, NamespaceProvisioning namespaces) {
+    ApplyNamespace(Steps steps, NamespaceProvisioning namespaces) {
         super(steps);
         this.namespaces = namespaces;
     }

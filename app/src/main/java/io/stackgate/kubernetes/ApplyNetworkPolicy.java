@@ -1,17 +1,17 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.compute.ProvisioningSteps;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply network policy": only the tenant's own namespaces may reach it. Its undo, on the last failure, deletes the namespace. */
 @Component("applyNetworkPolicy")
-class ApplyNetworkPolicy extends ProvisioningStep {
+class ApplyNetworkPolicy extends VmStep {
 
     private final NamespaceProvisioning namespaces;
 
-    ApplyNetworkPolicy(ProvisioningSteps steps, NamespaceProvisioning namespaces) {
+    ApplyNetworkPolicy(Steps steps, NamespaceProvisioning namespaces) {
         super(steps);
         this.namespaces = namespaces;
     }

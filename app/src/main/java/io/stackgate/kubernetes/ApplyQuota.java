@@ -1,17 +1,17 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.compute.ProvisioningSteps;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply quota and limits": ResourceQuota and LimitRange from the project's quota. Its undo, on the last failure, deletes the namespace. */
 @Component("applyQuota")
-class ApplyQuota extends ProvisioningStep {
+class ApplyQuota extends VmStep {
 
     private final NamespaceProvisioning namespaces;
 
-    ApplyQuota(ProvisioningSteps steps, NamespaceProvisioning namespaces) {
+    ApplyQuota(Steps steps, NamespaceProvisioning namespaces) {
         super(steps);
         this.namespaces = namespaces;
     }

@@ -1,17 +1,17 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.compute.ProvisioningSteps;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply role bindings": each mapped Keycloak group bound to its ClusterRole. Its undo, on the last failure, deletes the namespace. */
 @Component("applyRoleBindings")
-class ApplyRoleBindings extends ProvisioningStep {
+class ApplyRoleBindings extends VmStep {
 
     private final NamespaceProvisioning namespaces;
 
-    ApplyRoleBindings(ProvisioningSteps steps, NamespaceProvisioning namespaces) {
+    ApplyRoleBindings(Steps steps, NamespaceProvisioning namespaces) {
         super(steps);
         this.namespaces = namespaces;
     }

@@ -1,17 +1,17 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.compute.ProvisioningSteps;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Label and taint node": the Ready node, checked for its arch, gets its tenant's labels and taint. */
 @Component("labelAndTaintNode")
-class LabelAndTaintNode extends ProvisioningStep {
+class LabelAndTaintNode extends VmStep {
 
     private final NodePools pools;
 
-    LabelAndTaintNode(ProvisioningSteps steps, NodePools pools) {
+    LabelAndTaintNode(Steps steps, NodePools pools) {
         super(steps);
         this.pools = pools;
     }

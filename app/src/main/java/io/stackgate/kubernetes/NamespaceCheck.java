@@ -5,7 +5,7 @@ import io.stackgate.requests.NamespaceSpec;
 import io.stackgate.requests.QuotaChangeSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**

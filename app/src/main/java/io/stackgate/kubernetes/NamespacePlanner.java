@@ -13,7 +13,7 @@ import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.RoleMapping;
 import io.stackgate.tenancy.Tenant;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 
 /**
  * Turns a tenant project (and an optional suffix) into the {@link NamespacePlan} of its namespace. Pure: no cluster

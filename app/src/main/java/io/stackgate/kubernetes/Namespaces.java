@@ -13,7 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.stackgate.requests.FailureCause;
+import io.stackgate.workflow.Causes;
 
 /**
  * The {@code k8s_namespace} table: one row per namespace request, from submit (RESERVED: the name is held) through
@@ -119,7 +119,7 @@ class Namespaces {
         String liveKey = LIVE.contains(state) ? "live_key" : "null";
         jdbc.sql("update k8s_namespace set state = ?, state_reason = ?, updated_at = ?, live_key = " + liveKey
                         + " where request_id = ?")
-                .params(state, FailureCause.clip(reason, 1000), Timestamp.from(now), requestId).update();
+                .params(state, Causes.clip(reason, 1000), Timestamp.from(now), requestId).update();
     }
 
     /** Frees a name held for a request that ended before its namespace was made (rejected, cancelled, failed). */

@@ -1,7 +1,7 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.requests.FailureCause;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Causes;
 import io.stackgate.requests.RequestService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,20 +20,20 @@ class NodeJoinDelegates {
     /** "Node joined": the node is READY. */
     @Bean
     JavaDelegate nodeJoined(NodePools pools) {
-        return execution -> pools.joined(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution));
+        return execution -> pools.joined(VmStep.requestId(execution), VmStep.vmIndex(execution));
     }
 
     /** Undo of "Provision VM": the Node object and the VM go. */
     @Bean
     JavaDelegate removeNodeVm(NodePools pools) {
-        return execution -> pools.removeNodeAndVm(ProvisioningStep.requestId(execution),
-                ProvisioningStep.vmIndex(execution), cause(execution));
+        return execution -> pools.removeNodeAndVm(VmStep.requestId(execution),
+                VmStep.vmIndex(execution), cause(execution));
     }
 
     /** "Mark node failed", after the node's completed steps were undone. */
     @Bean
     JavaDelegate markNodeFailed(NodePools pools) {
-        return execution -> pools.failed(ProvisioningStep.requestId(execution), ProvisioningStep.vmIndex(execution),
+        return execution -> pools.failed(VmStep.requestId(execution), VmStep.vmIndex(execution),
                 cause(execution));
     }
 
@@ -45,11 +45,11 @@ class NodeJoinDelegates {
     @Bean
     JavaDelegate checkNodePool(RequestService requests, NodePoolCheck check, Clusters clusters) {
         return execution -> {
-            var request = requests.load(ProvisioningStep.requestId(execution));
+            var request = requests.load(VmStep.requestId(execution));
             var spec = NodePools.spec(request);
             // a refusal fails the request; a cluster that does not answer fails the job, which is tried again
             check.refusal(request.tenantId(), request.projectId(), spec).ifPresent(refused -> {
-                throw new BpmnError(PROVISIONING_FAILED, FailureCause.clip(refused.getMessage(), FailureCause.PROCESS_VARIABLE));
+                throw new BpmnError(PROVISIONING_FAILED, Causes.clip(refused.getMessage(), Causes.PROCESS_VARIABLE));
             });
             execution.setVariable("nodeCount", spec.count());
             execution.setVariable("joinTimeout", clusters.config(spec.cluster()).nodes().joinTimeout().toString());
@@ -60,12 +60,12 @@ class NodeJoinDelegates {
     @Bean
     JavaDelegate settleNodePool(NodePools pools) {
         return execution -> {
-            NodePools.Outcome outcome = pools.settle(ProvisioningStep.requestId(execution));
+            NodePools.Outcome outcome = pools.settle(VmStep.requestId(execution));
             if (outcome.joined() == 0) {
                 String causes = "no node joined: " + String.join("; ", outcome.causes());
                 LoggerFactory.getLogger(NodeJoinDelegates.class).warn("node pool {} failed: {}",
-                        ProvisioningStep.requestId(execution), causes);
-                throw new BpmnError(PROVISIONING_FAILED, FailureCause.clip(causes, FailureCause.PROCESS_VARIABLE));
+                        VmStep.requestId(execution), causes);
+                throw new BpmnError(PROVISIONING_FAILED, Causes.clip(causes, Causes.PROCESS_VARIABLE));
             }
         };
     }

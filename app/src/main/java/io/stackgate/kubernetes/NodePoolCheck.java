@@ -13,7 +13,7 @@ import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NodePoolSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,7 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.stackgate.requests.FailureCause;
+import io.stackgate.workflow.Causes;
 
 /** The {@code k8s_node} table: one row per worker node of a node-pool request. */
 @Repository
@@ -87,7 +87,7 @@ class Nodes {
 
     void state(String requestId, int index, State state, String reason, Instant now) {
         jdbc.sql("update k8s_node set state = ?, state_reason = ?, updated_at = ? where request_id = ? and node_index = ?")
-                .params(state.name(), FailureCause.clip(reason, REASON_LENGTH), Timestamp.from(now), requestId, index).update();
+                .params(state.name(), Causes.clip(reason, REASON_LENGTH), Timestamp.from(now), requestId, index).update();
     }
 
     /**

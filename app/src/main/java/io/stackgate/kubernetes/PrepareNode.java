@@ -1,7 +1,7 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.ProvisioningStep;
-import io.stackgate.compute.ProvisioningSteps;
+import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * Node name it will register under becomes the variable {@code nodeName}, which the node-ready message is matched on.
  */
 @Component("prepareNode")
-class PrepareNode extends ProvisioningStep {
+class PrepareNode extends VmStep {
 
     private final NodePools pools;
 
-    PrepareNode(ProvisioningSteps steps, NodePools pools) {
+    PrepareNode(Steps steps, NodePools pools) {
         super(steps);
         this.pools = pools;
     }

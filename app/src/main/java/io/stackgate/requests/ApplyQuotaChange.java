@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.stackgate.tenancy.QuotaService;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Apply quota change": raises the project's quota by the approved amounts (once per request). */
 @Component("applyQuotaChange")
@@ -20,7 +21,7 @@ class ApplyQuotaChange implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
         QuotaChangeSpec change = (QuotaChangeSpec) request.spec();
         quotas.raise(request.tenantId(), request.projectId(), request.id(), change.amount());
     }

@@ -3,6 +3,7 @@ package io.stackgate.requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Cancel request" of the cancellation event sub-process. */
 @Component("cancelRequest")
@@ -16,6 +17,6 @@ class CancelRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.cancelled((String) execution.getVariable("requestId"), (String) execution.getVariable("cancelledBy"));
+        requests.cancelled(Variables.REQUEST_ID.get(execution), RequestVariables.CANCELLED_BY.get(execution));
     }
 }

@@ -3,6 +3,7 @@ package io.stackgate.requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Complete request". */
 @Component("completeRequest")
@@ -16,7 +17,7 @@ class CompleteRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String id = (String) execution.getVariable("requestId");
+        String id = Variables.REQUEST_ID.get(execution);
         requests.completed(id);
     }
 }

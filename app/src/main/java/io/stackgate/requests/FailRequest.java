@@ -3,6 +3,7 @@ package io.stackgate.requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Fail request": provisioning gave up (after its own compensation); quota is freed. */
 @Component("failRequest")
@@ -18,8 +19,8 @@ class FailRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object cause = execution.getVariable("failureCause");
-        String requestId = (String) execution.getVariable("requestId");
+        Object cause = Variables.FAILURE_CAUSE.get(execution);
+        String requestId = Variables.REQUEST_ID.get(execution);
         String text = cause == null ? "provisioning failed" : cause.toString();
         log.warn("request {} failed: {}", requestId, text);
         requests.failed(requestId, text);

@@ -22,7 +22,7 @@ import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.web.Forbidden;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 

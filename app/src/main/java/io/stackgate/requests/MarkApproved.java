@@ -3,6 +3,7 @@ package io.stackgate.requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Mark approved": records the approval and names the provisioning process for the type. */
 @Component("markApproved")
@@ -16,7 +17,7 @@ class MarkApproved implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String id = (String) execution.getVariable("requestId");
+        String id = Variables.REQUEST_ID.get(execution);
         requests.approved(id);
         execution.setVariable("provisioningProcess", requests.load(id).type().provisioningProcess());
     }

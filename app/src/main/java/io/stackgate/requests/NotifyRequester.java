@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.stackgate.requests.RequestEvents.RequesterNotified;
+import io.stackgate.workflow.Variables;
 
 /**
  * Service task "Notify requester": publishes {@link RequesterNotified}; delivery channels (mail, chat)
@@ -26,7 +27,7 @@ class NotifyRequester implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
         events.publishEvent(new RequesterNotified(request.id(), request.requester(), request.status(), request.outcome(),
                 Instant.now()));
     }

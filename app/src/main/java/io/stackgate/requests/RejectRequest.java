@@ -3,6 +3,7 @@ package io.stackgate.requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Reject request": ends the request with the approver's reason and frees its quota. */
 @Component("rejectRequest")
@@ -16,8 +17,8 @@ class RejectRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.rejected((String) execution.getVariable("requestId"),
-                (String) execution.getVariable("decidedBy"),
-                (String) execution.getVariable("rejectionReason"));
+        requests.rejected(Variables.REQUEST_ID.get(execution),
+                RequestVariables.DECIDED_BY.get(execution),
+                RequestVariables.REJECTION_REASON.get(execution));
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.stackgate.tenancy.QuotaService;
+import io.stackgate.workflow.Variables;
 
 /** Service task "Release quota" of a decommission: what the decommissioned request held is free again (once). */
 @Component("releaseDecommissionedQuota")
@@ -20,7 +21,7 @@ class ReleaseDecommissionedQuota implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ResourceRequest decommission = requests.load((String) execution.getVariable("requestId"));
+        ResourceRequest decommission = requests.load(Variables.REQUEST_ID.get(execution));
         DecommissionSpec spec = (DecommissionSpec) decommission.spec();
         if (spec.node() != null) {
             return; // one node of a pool: its target lowered the pool's reservation to the nodes that remain

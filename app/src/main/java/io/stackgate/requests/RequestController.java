@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.stackgate.web.PageRequest;
+import io.stackgate.workflow.Causes;
 
 /** The {@code resource_request} table. */
 @Repository
@@ -72,7 +73,7 @@ class RequestRepository {
                 update resource_request set status = :to, outcome = coalesce(:outcome, outcome), updated_at = :now
                 where id = :id and status in (:from)""")
                 .param("to", to.name())
-                .param("outcome", FailureCause.clip(outcome, OUTCOME_LENGTH))
+                .param("outcome", Causes.clip(outcome, OUTCOME_LENGTH))
                 .param("now", Timestamp.from(Instant.now()))
                 .param("id", requestId)
                 .param("from", from.stream().map(Enum::name).toList())

@@ -1,6 +1,7 @@
 package io.stackgate.requests;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -26,12 +27,10 @@ import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.QuotaService;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
-import io.stackgate.web.Conflict;
-import io.stackgate.web.Forbidden;
-import io.stackgate.web.InvalidInput;
-import io.stackgate.web.NotFound;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
+import io.stackgate.workflow.Variables;
 
 /**
  * Submits, lists and cancels requests, and moves them through their states as the request process
@@ -53,10 +52,11 @@ public class RequestService {
     private final ApplicationEventPublisher events;
     private final List<SpecCheck> checks;
     private final ResourceSizes sizes;
+    private final Clock clock;
 
     RequestService(RequestRepository repository, SpecReader specs, CostEstimator costs, Tenants tenants,
             QuotaService quotas, RuntimeService runtime, EngineAuthentication engine, ApplicationEventPublisher events,
-            List<SpecCheck> checks, ResourceSizes sizes) {
+            List<SpecCheck> checks, ResourceSizes sizes, Clock clock) {
         this.repository = repository;
         this.specs = specs;
         this.costs = costs;
@@ -67,33 +67,25 @@ public class RequestService {
         this.events = events;
         this.checks = List.copyOf(checks);
         this.sizes = sizes;
+        this.clock = clock;
     }
 
     /** Validates, reserves quota and starts the request's process, all in one transaction. */
     @Transactional
     public ResourceRequest submit(Caller caller, SubmitRequest body) {
         Tenant tenant = tenants.find(body.tenant()).filter(t -> caller.canSee(t.id()))
-                .orElseThrow(() -> new NotFound("tenant", body.tenant()));
+                .orElseThrow(() -> new TenantNotFound("tenant " + body.tenant() + " not found"));
         if (caller.isAuditor()) {
-            throw new Forbidden("auditors read; they do not submit requests");
+            throw new MayNotSubmit("auditors read; they do not submit requests");
         }
         Project project = tenant.project(body.project())
                 .orElseThrow(() -> new InvalidInput("project", "no project " + body.project() + " in tenant " + tenant.id()));
         if (!project.roleOf(caller.groups()).map(role -> role.maySubmit()).orElse(false)) {
-            throw new Forbidden("only owners and members of project " + project.id() + " may submit requests into it");
+            throw new MayNotSubmit("only owners and members of project " + project.id() + " may submit requests into it");
         }
         RequestType type = specs.type(body.type());
         RequestSpec spec = withDefaults(specs.read(type, body.spec()));
-        // the target first: what the other checks say of it must not tell of another project's requests
-        if (spec instanceof DecommissionSpec decommission) {
-            checkDecommissionTarget(tenant.id(), project.id(), decommission);
-        }
-        if (spec instanceof LeaseRenewalSpec renewal) {
-            checkVmTarget(tenant.id(), project.id(), renewal.requestId(), "renewed");
-        }
-        if (spec instanceof VmResizeSpec resize) {
-            checkVmTarget(tenant.id(), project.id(), resize.requestId(), "resized");
-        }
+        // every check is a SpecCheck of the capability that owns the fact; the target request's comes first
         checks.forEach(check -> check.check(tenant.id(), project.id(), spec));
         Quota demand = spec.demand();
         if (spec instanceof VmResizeSpec resize) {
@@ -104,7 +96,7 @@ public class RequestService {
         // the project's org unit picks the approvers: declared, the same whoever submits (not one of the requester's groups)
         String orgUnit = project.orgUnit();
         BigDecimal cost = costs.monthly(spec);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ResourceRequest request = new ResourceRequest(id, tenant.id(), project.id(), orgUnit, type, spec,
                 body.justification(), caller.username(), caller.id(), RequestStatus.SUBMITTED, cost, costs.currency(),
                 reservation.overQuota(), null, null, now, now);
@@ -114,7 +106,7 @@ public class RequestService {
         ProcessInstance instance = engine.as(caller, () -> runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .processDefinitionTenantId(tenant.id())
                 .businessKey(id)
-                .setVariables(Map.of("requestId", id, "requester", caller.username()))
+                .setVariables(Map.of(Variables.REQUEST_ID.name(), id, RequestVariables.REQUESTER.name(), caller.username()))
                 .execute());
         repository.attachProcess(id, instance.getId());
         return load(id);
@@ -128,27 +120,6 @@ public class RequestService {
         return spec;
     }
 
-    private void checkDecommissionTarget(String tenantId, String projectId, DecommissionSpec spec) {
-        ResourceRequest target = repository.find(spec.requestId())
-                .filter(r -> r.tenantId().equals(tenantId) && r.projectId().equals(projectId))
-                .orElseThrow(() -> new InvalidInput("spec.requestId", "no request " + spec.requestId() + " in this project"));
-        if (target.status() != RequestStatus.COMPLETED || !Set.of(RequestType.VM, RequestType.K8S_NODES,
-                RequestType.NAMESPACE).contains(target.type())) {
-            throw new InvalidInput("spec.requestId", "only a completed vm, k8s-nodes or namespace request can be decommissioned");
-        }
-        if (spec.node() != null && target.type() != RequestType.K8S_NODES) {
-            throw new InvalidInput("spec.node", "only a k8s-nodes request has nodes to decommission one by one");
-        }
-    }
-
-    private void checkVmTarget(String tenantId, String projectId, String targetId, String what) {
-        ResourceRequest target = repository.find(targetId)
-                .filter(r -> r.tenantId().equals(tenantId) && r.projectId().equals(projectId))
-                .orElseThrow(() -> new InvalidInput("spec.requestId", "no request " + targetId + " in this project"));
-        if (target.status() != RequestStatus.COMPLETED || target.type() != RequestType.VM) {
-            throw new InvalidInput("spec.requestId", "only the VMs of a completed vm request can be " + what);
-        }
-    }
 
     /** What a resize adds to the quota: the growth of vCPUs and memory over the VMs' current size, never less than 0. */
     private static Quota growth(Quota current, VmResizeSpec resize) {
@@ -210,7 +181,7 @@ public class RequestService {
     /** The request if the caller may see it; another tenant's request is "not found". */
     public ResourceRequest get(Caller caller, String id) {
         return repository.find(id).filter(r -> caller.canSee(r.tenantId()))
-                .orElseThrow(() -> new NotFound("request", id));
+                .orElseThrow(() -> new RequestNotFound("request " + id + " not found"));
     }
 
     /**
@@ -222,17 +193,17 @@ public class RequestService {
     public ResourceRequest cancel(Caller caller, String id) {
         ResourceRequest request = get(caller, id);
         if (caller.isAuditor() || !request.requesterId().equals(caller.id()) && !caller.administers(request.tenantId())) {
-            throw new Forbidden("only the requester or a tenant admin may cancel this request");
+            throw new MayNotCancel("only the requester or a tenant admin may cancel this request");
         }
         if (!request.status().isCancellable()
                 || !move(id, RequestStatus.CANCELLABLE, RequestStatus.CANCELLED, caller.username(),
                         "cancelled by " + caller.username())) {
-            throw new Conflict("a request in status " + load(id).status() + " can no longer be cancelled");
+            throw new RequestNotInState("a request in status " + load(id).status() + " can no longer be cancelled");
         }
         quotas.release(id);
         engine.run(caller, () -> runtime.createMessageCorrelation(CANCEL_MESSAGE)
                 .processInstanceId(request.processInstanceId())
-                .setVariable("cancelledBy", caller.username())
+                .setVariable(RequestVariables.CANCELLED_BY.name(), caller.username())
                 .correlateWithResult());
         return load(id);
     }
@@ -241,7 +212,7 @@ public class RequestService {
 
     /** The request as stored, for the process's delegates (no caller: the engine acts for the platform). */
     public ResourceRequest load(String id) {
-        return repository.find(id).orElseThrow(() -> new NotFound("request", id));
+        return repository.find(id).orElseThrow(() -> new RequestNotFound("request " + id + " not found"));
     }
 
     /**
@@ -250,9 +221,9 @@ public class RequestService {
      */
     @Transactional
     public void lockPending(String id) {
-        RequestStatus status = repository.lockStatus(id).orElseThrow(() -> new NotFound("request", id));
+        RequestStatus status = repository.lockStatus(id).orElseThrow(() -> new RequestNotFound("request " + id + " not found"));
         if (status != RequestStatus.PENDING_APPROVAL) {
-            throw new Conflict("request " + id + " is " + status + ": nothing is left to decide");
+            throw new RequestNotInState("request " + id + " is " + status + ": nothing is left to decide");
         }
     }
 
@@ -269,7 +240,7 @@ public class RequestService {
     public void approved(String id) {
         if (!move(id, EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.PENDING_APPROVAL), RequestStatus.APPROVED,
                 "system", null)) {
-            throw new Conflict("request " + id + " is " + load(id).status() + ", no longer waiting for approval");
+            throw new RequestNotInState("request " + id + " is " + load(id).status() + ", no longer waiting for approval");
         }
     }
 
@@ -311,7 +282,7 @@ public class RequestService {
         boolean moved = repository.transition(id, from, to, reason);
         if (moved) {
             events.publishEvent(new RequestStatusChanged(id, request.tenantId(), request.projectId(), to, actor, reason,
-                    Instant.now()));
+                    clock.instant()));
         }
         return moved;
     }

@@ -1,8 +1,10 @@
 package io.stackgate.requests;
 
+import io.stackgate.errors.InvalidInput;
+
 /**
  * A check of a request's spec against what another capability knows (the image catalogue, the clusters), run at
- * submit after the spec's own validation. Implementations throw {@link io.stackgate.web.InvalidInput} naming the
+ * submit after the spec's own validation. Implementations throw {@link io.stackgate.errors.InvalidInput} naming the
  * field ({@code spec.image}).
  */
 public interface SpecCheck {

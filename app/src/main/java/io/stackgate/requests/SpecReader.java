@@ -14,8 +14,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
-import io.stackgate.web.InvalidInput;
-import io.stackgate.web.InvalidInput.FieldError;
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.errors.InvalidInput.FieldError;
 import io.stackgate.web.JsonPaths;
 
 /** Reads a request's {@code spec} as the record of its type and validates it; errors name {@code spec.<field>}. */

@@ -42,14 +42,4 @@ class TenantsConfigController {
         return registry.reload(caller.username());
     }
 
-    @ExceptionHandler(TenantsConfigInvalid.class)
-    ProblemDetail invalid(TenantsConfigInvalid e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "tenants-config has " + e.errors().size() + " error(s); the configuration in force is unchanged");
-        problem.setTitle(e.title());
-        problem.setType(URI.create("https://stackgate.io/problems/invalid-tenants-config"));
-        List<ConfigError> errors = e.errors();
-        problem.setProperty("errors", errors);
-        return problem;
-    }
 }

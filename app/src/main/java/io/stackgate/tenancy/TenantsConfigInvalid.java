@@ -1,13 +1,13 @@
 package io.stackgate.tenancy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.stackgate.web.DomainException;
-import org.springframework.http.HttpStatus;
+import io.stackgate.errors.DomainError;
 
 /** The tenants-config folder has errors; the configuration in force (if any) stays. */
-class TenantsConfigInvalid extends DomainException {
+class TenantsConfigInvalid extends DomainError {
 
     private final transient List<ConfigError> errors;
 
@@ -17,12 +17,17 @@ class TenantsConfigInvalid extends DomainException {
     }
 
     TenantsConfigInvalid(List<ConfigError> errors, String message) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, message);
+        super(Kind.UNPROCESSABLE, message);
         this.errors = List.copyOf(errors);
     }
 
     List<ConfigError> errors() {
         return errors;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("errors", errors);
     }
 
     @Override

@@ -1,11 +1,16 @@
 package io.stackgate.web;
 
-import org.springframework.http.HttpStatus;
+import io.stackgate.errors.DomainError;
 
-/** The object is not in a state that allows this (e.g. cancelling a completed request). */
-public class Conflict extends DomainException {
+/**
+ * A generic refusal of kind {@link DomainError.Kind#CONFLICT}, kept while capabilities move to their own errors.
+ *
+ * @deprecated throw the capability's own {@link DomainError} subclass
+ */
+@Deprecated(forRemoval = true)
+public class Conflict extends DomainError {
 
     public Conflict(String message) {
-        super(HttpStatus.CONFLICT, message);
+        super(Kind.CONFLICT, message);
     }
 }

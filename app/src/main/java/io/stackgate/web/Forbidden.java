@@ -1,11 +1,16 @@
 package io.stackgate.web;
 
-import org.springframework.http.HttpStatus;
+import io.stackgate.errors.DomainError;
 
-/** The caller may see the object but not do this to it. */
-public class Forbidden extends DomainException {
+/**
+ * A generic refusal of kind {@link DomainError.Kind#FORBIDDEN}, kept while capabilities move to their own errors.
+ *
+ * @deprecated throw the capability's own {@link DomainError} subclass
+ */
+@Deprecated(forRemoval = true)
+public class Forbidden extends DomainError {
 
     public Forbidden(String message) {
-        super(HttpStatus.FORBIDDEN, message);
+        super(Kind.FORBIDDEN, message);
     }
 }

@@ -1,11 +1,16 @@
 package io.stackgate.web;
 
-import org.springframework.http.HttpStatus;
+import io.stackgate.errors.DomainError;
 
-/** The object does not exist, or exists in a tenant the caller may not see: both answer 404. */
-public class NotFound extends DomainException {
+/**
+ * A generic refusal of kind {@link DomainError.Kind#NOT_FOUND}, kept while capabilities move to their own errors.
+ *
+ * @deprecated throw the capability's own {@link DomainError} subclass
+ */
+@Deprecated(forRemoval = true)
+public class NotFound extends DomainError {
 
     public NotFound(String what, String id) {
-        super(HttpStatus.NOT_FOUND, what + " " + id + " not found");
+        super(Kind.NOT_FOUND, what + " " + id + " not found");
     }
 }

@@ -1,6 +1,7 @@
 package io.stackgate.web;
 
 import java.util.List;
+import io.stackgate.errors.InvalidInput;
 
 /**
  * Which page of a list the caller asked for ({@code ?page=&size=}): 0-based, {@value #DEFAULT_SIZE} items unless

@@ -1,13 +1,13 @@
 package io.stackgate.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
+import io.stackgate.errors.DomainError;
 
 /** The request body is larger than {@code stackgate.web.max-body-size}. */
-class PayloadTooLarge extends DomainException {
+class PayloadTooLarge extends DomainError {
 
     PayloadTooLarge(DataSize limit) {
-        super(HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit.toBytes()
+        super(Kind.TOO_LARGE, "the request body is larger than " + limit.toBytes()
                 + " bytes (stackgate.web.max-body-size)");
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import io.stackgate.errors.DomainError;
+import io.stackgate.errors.InvalidInput;
 
 /** Turns domain refusals and malformed bodies into RFC 7807 problem bodies that name the field at fault. */
 @RestControllerAdvice
@@ -32,25 +34,39 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    static final String TYPE_BASE = "https://stackgate.io/problems/";
+    public static final String TYPE_BASE = "https://stackgate.io/problems/";
 
-    @ExceptionHandler(DomainException.class)
-    ProblemDetail domain(DomainException e) {
-        return problem(e);
+    @ExceptionHandler(DomainError.class)
+    ResponseEntity<ProblemDetail> domain(DomainError e) {
+        ProblemDetail problem = problem(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    /** The problem body of a refusal (also written by filters that answer before Spring MVC, e.g. {@link BodySizeLimit}). */
-    static ProblemDetail problem(DomainException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    /** The one mapping of a domain error's kind to an HTTP status. */
+    public static HttpStatus status(DomainError.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    /**
+     * The problem body of a refusal (also written by filters that answer before Spring MVC, e.g. {@link BodySizeLimit}):
+     * status from the error's kind, {@code type} the documented URI of its problem type (docs/problems.md).
+     */
+    static ProblemDetail problem(DomainError e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e.kind()), e.getMessage());
         problem.setTitle(e.title());
-        problem.setType(URI.create(TYPE_BASE + kebab(e.title())));
-        if (e instanceof InvalidInput invalid) {
-            problem.setProperty("field", invalid.field());
-            problem.setProperty("errors", invalid.errors().stream()
-                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
-        } else if (e.field() != null) {
+        problem.setType(URI.create(TYPE_BASE + e.type()));
+        if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 
@@ -102,7 +118,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLarge tooLarge) { // a body that passed the limit while it was read
-                return ResponseEntity.status(tooLarge.status()).body(problem(tooLarge));
+                return ResponseEntity.status(status(tooLarge.kind())).body(problem(tooLarge));
             }
         }
         String field = null;
@@ -139,7 +155,4 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("[^A-Za-z0-9]+", "-").toLowerCase();
-    }
 }

@@ -10,7 +10,7 @@ import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.RoleMapping;
 import io.stackgate.tenancy.Tenant;
-import io.stackgate.web.InvalidInput;
+import io.stackgate.errors.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class NamespacePlannerTest {

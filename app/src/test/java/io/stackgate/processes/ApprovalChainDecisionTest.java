@@ -108,7 +108,7 @@ class ApprovalChainDecisionTest {
     return new Request("namespace").vcpus(0).memoryMiB(0);
   }
 
-  /** The variables ValidateRequest sets, with the values of a small request within quota. */
+  /** The variables GatherApprovalInputs sets, with the values of a small request within quota. */
   private static final class Request {
     final Map<String, Object> variables = new HashMap<>();
 

@@ -48,10 +48,10 @@ class ResourceRequestProcessTest {
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   private final List<String> deployments = new ArrayList<>();
-  /** What ValidateRequest "finds" in the request; each test describes its request. */
+  /** What GatherApprovalInputs "finds" in the request; each test describes its request. */
   private final Map<String, Object> validated = new HashMap<>();
 
-  private RecordingDelegate validateRequest;
+  private RecordingDelegate gatherApprovalInputs;
   private RecordingDelegate resolveApprovers;
   private RecordingDelegate prepareApprovalLevel;
   private RecordingDelegate escalateApproval;
@@ -66,7 +66,7 @@ class ResourceRequestProcessTest {
   @BeforeEach
   void fakeDelegates(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
-    validateRequest = RecordingDelegate.register("validateRequest", execution -> execution.setVariables(validated));
+    gatherApprovalInputs = RecordingDelegate.register("gatherApprovalInputs", execution -> execution.setVariables(validated));
     resolveApprovers = RecordingDelegate.register("resolveApprovers", execution -> {
       @SuppressWarnings("unchecked")
       List<String> levels = (List<String>) execution.getVariable("approvalLevels");
@@ -93,6 +93,7 @@ class ResourceRequestProcessTest {
     rejectRequest = RecordingDelegate.register("rejectRequest");
     failRequest = RecordingDelegate.register("failRequest");
     cancelRequest = RecordingDelegate.register("cancelRequest");
+    RecordingDelegate.register("markPendingApproval");
   }
 
   @AfterEach
@@ -122,7 +123,7 @@ class ResourceRequestProcessTest {
     assertThat(provisioningOf(request).getProcessDefinitionKey()).isEqualTo("provision-vm");
     assertThat(provisioningOf(request).getBusinessKey()).isEqualTo(REQUEST_ID);
     assertThat(provisioningOf(request).getTenantId()).isEqualTo(TENANT);
-    assertCalledOnce(validateRequest, resolveApprovers, prepareApprovalLevel, markApproved, startProvisioning,
+    assertCalledOnce(gatherApprovalInputs, resolveApprovers, prepareApprovalLevel, markApproved, startProvisioning,
         completeRequest, notifyRequester);
     assertNeverCalled(escalateApproval, rejectRequest, failRequest, cancelRequest);
   }
@@ -253,7 +254,7 @@ class ResourceRequestProcessTest {
     return new Request("namespace", 0, 0);
   }
 
-  /** Fills what ValidateRequest "finds": a request within quota and under the cost threshold. */
+  /** Fills what GatherApprovalInputs "finds": a request within quota and under the cost threshold. */
   private final class Request {
     Request(String type, int vcpus, long memoryMiB) {
       with("requestType", type).with("vcpus", vcpus).with("memoryMiB", memoryMiB).with("gpus", 0)

@@ -1,11 +1,10 @@
-package io.stackgate.web;
+package io.stackgate.errors;
 
 import java.util.List;
-
-import org.springframework.http.HttpStatus;
+import java.util.Map;
 
 /** One or more fields of the request body are missing or wrong; the problem body names each. */
-public class InvalidInput extends DomainException {
+public class InvalidInput extends DomainError {
 
     public record FieldError(String field, String message) {
     }
@@ -17,7 +16,7 @@ public class InvalidInput extends DomainException {
     }
 
     public InvalidInput(List<FieldError> errors) {
-        super(HttpStatus.BAD_REQUEST, errors.get(0).field(),
+        super(Kind.INVALID, errors.get(0).field(),
                 errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
         this.errors = List.copyOf(errors);
     }
@@ -27,7 +26,17 @@ public class InvalidInput extends DomainException {
     }
 
     @Override
+    public Map<String, Object> properties() {
+        return Map.of("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    }
+
+    @Override
     public String title() {
         return "Invalid request";
+    }
+
+    @Override
+    public String type() {
+        return "invalid-request";
     }
 }

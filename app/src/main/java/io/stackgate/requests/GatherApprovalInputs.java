@@ -6,22 +6,26 @@ import org.springframework.stereotype.Component;
 
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
+import io.stackgate.workflow.Variables;
 
-/** Service task "Validate and check quota": hands the approval chain the facts it decides on. */
-@Component("validateRequest")
-class ValidateRequest implements JavaDelegate {
+/**
+ * Service task "Gather approval inputs": hands the approval chain (DMN) the facts it decides on. The request was
+ * validated at submit (its spec and every {@link SpecCheck}); nothing is checked here.
+ */
+@Component("gatherApprovalInputs")
+class GatherApprovalInputs implements JavaDelegate {
 
     private final RequestService requests;
     private final Tenants tenants;
 
-    ValidateRequest(RequestService requests, Tenants tenants) {
+    GatherApprovalInputs(RequestService requests, Tenants tenants) {
         this.requests = requests;
         this.tenants = tenants;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ResourceRequest request = requests.load((String) execution.getVariable("requestId"));
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
         Tenant tenant = tenants.find(request.tenantId())
                 .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " is no longer configured"));
         RequestSpec.Sizing size = request.spec().sizing();

@@ -1,4 +1,4 @@
-package io.stackgate.compute;
+package io.stackgate.workflow;
 
 import java.util.function.Supplier;
 
@@ -11,17 +11,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What every {@link ProvisioningStep} needs around its work: a savepoint inside the job's transaction, so that a step
- * failing for good rolls back only its own writes and the process can still go on to compensate (without it, a
- * failure inside a transactional service would doom the whole job transaction), and the job's remaining retries.
+ * What every {@link Step} needs around its work: a savepoint inside the job's transaction, so that a step failing for
+ * good rolls back only its own writes and the process can still go on to compensate (without it, a failure inside a
+ * transactional service would doom the whole job transaction), and the job's remaining retries.
  */
 @Component
-public class ProvisioningSteps {
+public class Steps {
 
     private final ManagementService management;
     private final TransactionTemplate savepoint;
 
-    ProvisioningSteps(ManagementService management, PlatformTransactionManager transactions) {
+    Steps(ManagementService management, PlatformTransactionManager transactions) {
         this.management = management;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);

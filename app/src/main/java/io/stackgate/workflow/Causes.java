@@ -1,16 +1,16 @@
-package io.stackgate.requests;
+package io.stackgate.workflow;
 
 /**
  * Failure causes end up in columns and process variables of bounded size; a cause longer than the room it has is cut
  * (on a code point boundary, marked with how much was left out) rather than failing the step that records the
  * failure. The whole text goes to the log and the incident where it is raised.
  */
-public final class FailureCause {
+public final class Causes {
 
     /** Room for a cause in a process variable (Camunda keeps strings up to 4,000 characters) and in error messages. */
     public static final int PROCESS_VARIABLE = 3000;
 
-    private FailureCause() {
+    private Causes() {
     }
 
     public static String clip(String cause, int max) {

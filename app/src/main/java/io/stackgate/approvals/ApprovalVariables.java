@@ -1,0 +1,23 @@
+package io.stackgate.approvals;
+
+import java.util.List;
+
+import io.stackgate.workflow.Variable;
+
+/** The approval sub-process's variables. */
+final class ApprovalVariables {
+
+    /** What the approval-chain decision chose, in rule order, possibly repeated. */
+    static final Variable<List<String>> APPROVAL_LEVELS = Variable.strings("approvalLevels");
+    /** The distinct levels the approval sub-process walks through, in order. */
+    static final Variable<List<String>> APPROVAL_STEPS = Variable.strings("approvalSteps");
+    /** Whether any level must approve. */
+    static final Variable<Boolean> APPROVAL_NEEDED = Variable.bool("approvalNeeded");
+    /** The level of the current multi-instance iteration. */
+    static final Variable<String> LEVEL = Variable.string("level");
+    /** The group whose members may decide the level's task. */
+    static final Variable<String> CANDIDATE_GROUP = Variable.string("candidateGroup");
+
+    private ApprovalVariables() {
+    }
+}
