@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import io.stackgate.identity.Caller;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
-import io.stackgate.web.NotFound;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 
@@ -37,9 +36,10 @@ public class ApprovalInbox {
 
     private final ApprovalTasks tasks;
     private final RequestService requests;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ApprovalInbox(ApprovalTasks tasks, RequestService requests) {
+    ApprovalInbox(ApprovalTasks tasks, RequestService requests, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.requests = requests;
     }
@@ -62,7 +62,7 @@ public class ApprovalInbox {
      * release or reassign a task held by someone who is away.
      */
     public Page<InboxTask> administered(Caller caller, Filter filter, PageRequest page) {
-        Set<String> tenants = ApprovalService.supervisedTenants(caller);
+        Set<String> tenants = TaskAccess.supervisedTenants(caller);
         ApprovalTasks.Filter narrowed = narrow(filter);
         List<ApprovalTasks.Row> rows = tasks.ofTenants(tenants, narrowed, page);
         return Page.of(views(rows), page, tasks.ofTenantsCount(tenants, narrowed));
@@ -70,8 +70,8 @@ public class ApprovalInbox {
 
     /** One open task the caller may see: a candidate for it, or looking after its tenant. Else "not found". */
     public InboxTask get(Caller caller, String taskId) {
-        ApprovalTasks.Row row = tasks.find(taskId).filter(task -> ApprovalService.maySee(caller, task))
-                .orElseThrow(() -> new NotFound("task", taskId));
+        ApprovalTasks.Row row = tasks.find(taskId).filter(task -> TaskAccess.maySee(caller, task))
+                .orElseThrow(() -> new TaskNotFound(taskId));
         return views(List.of(row)).get(0);
     }
 

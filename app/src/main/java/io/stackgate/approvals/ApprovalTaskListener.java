@@ -1,5 +1,6 @@
 package io.stackgate.approvals;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,15 +26,17 @@ class ApprovalTaskListener {
 
     private final ApprovalTasks tasks;
     private final RequestService requests;
+    private final Clock clock;
 
-    ApprovalTaskListener(ApprovalTasks tasks, RequestService requests) {
+    ApprovalTaskListener(ApprovalTasks tasks, RequestService requests, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.requests = requests;
     }
 
     @EventListener
     void on(DelegateTask task) {
-        if (!ApprovalService.APPROVAL_TASK.equals(task.getTaskDefinitionKey())) {
+        if (!ApprovalModel.APPROVAL_TASK.equals(task.getTaskDefinitionKey())) {
             return;
         }
         switch (task.getEventName()) {
@@ -50,9 +53,9 @@ class ApprovalTaskListener {
         List<String> groups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        Instant created = task.getCreateTime() == null ? Instant.now() : task.getCreateTime().toInstant();
+        Instant created = task.getCreateTime() == null ? clock.instant() : task.getCreateTime().toInstant();
         return new ApprovalTasks.Row(task.getId(), request.id(), request.tenantId(), request.type().id(),
-                request.requesterId(), task.getProcessInstanceId(), ApprovalVariables.LEVEL.get(task), task.getName(),
+                request.requesterId(), task.getProcessInstanceId(), ApprovalModel.LEVEL.get(task), task.getName(),
                 null, null, null, null, null, null, created,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), groups);
     }

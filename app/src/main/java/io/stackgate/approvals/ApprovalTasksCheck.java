@@ -43,14 +43,14 @@ class ApprovalTasksCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     void check() {
-        long open = taskService.createTaskQuery().taskDefinitionKey(ApprovalService.APPROVAL_TASK).count();
+        long open = taskService.createTaskQuery().taskDefinitionKey(ApprovalModel.APPROVAL_TASK).count();
         if (open == tasks.count()) {
             return;
         }
         Set<String> recorded = new HashSet<>(tasks.allIds());
         Set<String> engine = new HashSet<>();
         int added = 0;
-        for (Task task : taskService.createTaskQuery().taskDefinitionKey(ApprovalService.APPROVAL_TASK).list()) {
+        for (Task task : taskService.createTaskQuery().taskDefinitionKey(ApprovalModel.APPROVAL_TASK).list()) {
             engine.add(task.getId());
             if (!recorded.contains(task.getId())) {
                 transactions.executeWithoutResult(status -> tasks.insert(row(task)));

@@ -7,8 +7,6 @@ import io.stackgate.identity.Caller;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.UserDirectory;
 import io.stackgate.requests.ResourceRequest;
-import io.stackgate.web.Conflict;
-import io.stackgate.web.Forbidden;
 import io.stackgate.errors.InvalidInput;
 
 /**
@@ -30,13 +28,12 @@ class Approvers {
     DirectoryUser eligible(String username, ApprovalTasks.Row task, ResourceRequest request) {
         UserDirectory users = directory.getIfAvailable();
         if (users == null) {
-            throw new Conflict("a task can be handed over only where the user directory (Keycloak's admin API: "
-                    + "STACKGATE_KEYCLOAK_CLIENT_SECRET) is configured");
+            throw new DirectoryUnavailable();
         }
         DirectoryUser user = users.user(username)
                 .orElseThrow(() -> new InvalidInput("user", "no user " + username + " in the directory"));
         if (user.id().equals(request.requesterId())) {
-            throw new Forbidden("a request cannot be handed to its requester");
+            throw new SeparationOfDuties("a request cannot be handed to its requester");
         }
         if (!user.isPlatformWide() && !Caller.tenantsOf(user.groups()).contains(request.tenantId())) {
             throw new InvalidInput("user", username + " is not a member of tenant " + request.tenantId());

@@ -20,13 +20,14 @@ class ClaimExpiry {
     private static final int BATCH = 200;
 
     private final ApprovalTasks tasks;
-    private final ApprovalService approvals;
+    private final TaskHolding holding;
     private final ApprovalProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ClaimExpiry(ApprovalTasks tasks, ApprovalService approvals, ApprovalProperties properties) {
+    ClaimExpiry(ApprovalTasks tasks, TaskHolding holding, ApprovalProperties properties, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
-        this.approvals = approvals;
+        this.holding = holding;
         this.properties = properties;
     }
 
@@ -45,7 +46,7 @@ class ClaimExpiry {
         int released = 0;
         for (ApprovalTasks.Row task : tasks.claimedBefore(clock.instant().minus(properties.claimExpiry()), BATCH)) {
             try {
-                if (approvals.expireClaim(task)) {
+                if (holding.expireClaim(task)) {
                     released++;
                 }
             } catch (RuntimeException raced) {

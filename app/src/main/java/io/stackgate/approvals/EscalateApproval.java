@@ -1,5 +1,6 @@
 package io.stackgate.approvals;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,9 +29,11 @@ class EscalateApproval implements JavaDelegate {
     private final TaskService taskService;
     private final ApprovalTasks tasks;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     EscalateApproval(RequestService requests, Tenants tenants, TaskService taskService, ApprovalTasks tasks,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.tenants = tenants;
         this.taskService = taskService;
@@ -42,14 +45,14 @@ class EscalateApproval implements JavaDelegate {
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
-        String level = ApprovalVariables.LEVEL.get(execution);
-        List<String> steps = ApprovalVariables.APPROVAL_STEPS.get(execution);
+        String level = ApprovalModel.LEVEL.get(execution);
+        List<String> steps = ApprovalModel.APPROVAL_STEPS.get(execution);
         int next = steps.indexOf(level) + 1;
         String target = next < steps.size()
                 ? tenants.approverGroup(request.tenantId(), steps.get(next), request.orgUnit())
                 : tenants.find(request.tenantId()).orElseThrow().approval().escalationGroup();
         Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(ApprovalService.APPROVAL_TASK).singleResult();
+                .taskDefinitionKey(ApprovalModel.APPROVAL_TASK).singleResult();
         if (task == null) {
             return;
         }
@@ -57,6 +60,6 @@ class EscalateApproval implements JavaDelegate {
         taskService.setVariableLocal(task.getId(), "escalatedTo", target);
         tasks.escalated(task.getId(), target);
         events.publishEvent(new ApprovalEscalated(request.id(), request.tenantId(), level,
-                ApprovalVariables.CANDIDATE_GROUP.get(execution), target, Instant.now()));
+                ApprovalModel.CANDIDATE_GROUP.get(execution), target, clock.instant()));
     }
 }

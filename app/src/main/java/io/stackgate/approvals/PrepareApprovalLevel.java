@@ -1,5 +1,6 @@
 package io.stackgate.approvals;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -20,8 +21,10 @@ class PrepareApprovalLevel implements JavaDelegate {
 
     private final RequestService requests;
     private final Tenants tenants;
+    private final Clock clock;
 
-    PrepareApprovalLevel(RequestService requests, Tenants tenants) {
+    PrepareApprovalLevel(RequestService requests, Tenants tenants, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.tenants = tenants;
     }
@@ -29,13 +32,13 @@ class PrepareApprovalLevel implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
-        String level = ApprovalVariables.LEVEL.get(execution);
+        String level = ApprovalModel.LEVEL.get(execution);
         ApprovalLevel policy = tenants.find(request.tenantId())
                 .map(t -> t.approval().levels().get(level))
                 .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " has no level " + level));
         Duration sla = policy.sla();
-        ApprovalVariables.CANDIDATE_GROUP.setLocal(execution, tenants.approverGroup(request.tenantId(), level, request.orgUnit()));
+        ApprovalModel.CANDIDATE_GROUP.setLocal(execution, tenants.approverGroup(request.tenantId(), level, request.orgUnit()));
         execution.setVariableLocal("sla", sla.toString());
-        execution.setVariableLocal("dueDate", Date.from(Instant.now().plus(sla)));
+        execution.setVariableLocal("dueDate", Date.from(clock.instant().plus(sla)));
     }
 }

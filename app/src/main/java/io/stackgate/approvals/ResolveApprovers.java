@@ -19,8 +19,8 @@ class ResolveApprovers implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> steps = new ArrayList<>(new LinkedHashSet<>(
-                ApprovalVariables.APPROVAL_LEVELS.get(execution, List.of())));
-        ApprovalVariables.APPROVAL_STEPS.set(execution, steps);
-        ApprovalVariables.APPROVAL_NEEDED.set(execution, !steps.isEmpty());
+                ApprovalModel.APPROVAL_LEVELS.get(execution, List.of())));
+        ApprovalModel.APPROVAL_STEPS.set(execution, steps);
+        ApprovalModel.APPROVAL_NEEDED.set(execution, !steps.isEmpty());
     }
 }

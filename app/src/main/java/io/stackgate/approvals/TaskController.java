@@ -34,13 +34,16 @@ import io.stackgate.web.PageRequest;
 class TaskController {
 
     private final ApprovalInbox inbox;
-    private final ApprovalService approvals;
+    private final TaskHolding holding;
+    private final ApprovalDecisions decisions;
     private final RequestService requests;
     private final CallerResolver callers;
 
-    TaskController(ApprovalInbox inbox, ApprovalService approvals, RequestService requests, CallerResolver callers) {
+    TaskController(ApprovalInbox inbox, TaskHolding holding, ApprovalDecisions decisions, RequestService requests,
+            CallerResolver callers) {
         this.inbox = inbox;
-        this.approvals = approvals;
+        this.holding = holding;
+        this.decisions = decisions;
         this.requests = requests;
         this.callers = callers;
     }
@@ -100,21 +103,21 @@ class TaskController {
     @PostMapping("/{id}/claim")
     TaskView claim(@PathVariable String id) {
         Caller caller = callers.current();
-        approvals.claim(caller, id);
+        holding.claim(caller, id);
         return view(caller, inbox.get(caller, id));
     }
 
     @Operation(operationId = "approveTask", summary = "Approve a task's level")
     @PostMapping("/{id}/approve")
     ResponseEntity<Void> approve(@PathVariable String id, @RequestBody(required = false) @Valid Decision body) {
-        approvals.approve(callers.current(), id, body == null ? null : body.comment());
+        decisions.approve(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
     @Operation(operationId = "rejectTask", summary = "Reject the request at this level (comment required)")
     @PostMapping("/{id}/reject")
     ResponseEntity<Void> reject(@PathVariable String id, @RequestBody(required = false) @Valid Decision body) {
-        approvals.reject(callers.current(), id, body == null ? null : body.comment());
+        decisions.reject(callers.current(), id, body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
     }
 
@@ -122,7 +125,7 @@ class TaskController {
     @PostMapping("/{id}/delegate")
     TaskView delegate(@PathVariable String id, @RequestBody @Valid Handover body) {
         Caller caller = callers.current();
-        approvals.delegate(caller, id, body.user());
+        holding.delegate(caller, id, body.user());
         return view(caller, inbox.get(caller, id));
     }
 
@@ -131,7 +134,7 @@ class TaskController {
     @PostMapping("/{id}/release")
     TaskView release(@PathVariable String id) {
         Caller caller = callers.current();
-        approvals.release(caller, id);
+        holding.release(caller, id);
         return view(caller, inbox.get(caller, id));
     }
 
@@ -139,7 +142,7 @@ class TaskController {
     @PostMapping("/{id}/reassign")
     TaskView reassign(@PathVariable String id, @RequestBody @Valid Handover body) {
         Caller caller = callers.current();
-        approvals.reassign(caller, id, body.user());
+        holding.reassign(caller, id, body.user());
         return view(caller, inbox.get(caller, id));
     }
 

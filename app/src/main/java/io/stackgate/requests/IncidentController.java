@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.identity.EngineAuthentication;
-import io.stackgate.web.Forbidden;
 import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
@@ -59,7 +58,7 @@ class IncidentController {
         Caller caller = callers.current();
         Set<String> scope = caller.isPlatformWide() ? caller.tenants() : caller.administeredTenants();
         if (scope.isEmpty()) {
-            throw new Forbidden("incidents are for platform operators and tenant admins");
+            throw new MayNotSeeIncidents();
         }
         if (tenant != null && !scope.contains(tenant)) {
             return Page.of(List.of(), paging, 0);

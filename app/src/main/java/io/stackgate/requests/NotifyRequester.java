@@ -1,5 +1,6 @@
 package io.stackgate.requests;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,8 +20,10 @@ class NotifyRequester implements JavaDelegate {
 
     private final RequestService requests;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    NotifyRequester(RequestService requests, ApplicationEventPublisher events) {
+    NotifyRequester(RequestService requests, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.events = events;
     }
@@ -29,6 +32,6 @@ class NotifyRequester implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
         events.publishEvent(new RequesterNotified(request.id(), request.requester(), request.status(), request.outcome(),
-                Instant.now()));
+                clock.instant()));
     }
 }

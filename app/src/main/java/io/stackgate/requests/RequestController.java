@@ -54,7 +54,7 @@ class RequestController {
     record RequestDetails(String id, String tenant, String project, String orgUnit, String type, RequestSpec spec,
             List<String> hidden, RequestStatus status, String requester, String justification, BigDecimal monthlyCost,
             String currency, boolean overQuota, String outcome, Instant createdAt, Instant updatedAt,
-            List<RequestTimeline.Level> approvalLevels, List<RequestTimeline.Entry> timeline) {
+            List<ApprovalRecords.Level> approvalLevels, List<ApprovalRecords.Entry> timeline) {
     }
 
     @Operation(operationId = "submitRequest", summary = "Submit a request (quota is reserved now; approval follows the tenant's policy)")

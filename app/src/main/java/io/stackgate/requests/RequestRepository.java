@@ -1,5 +1,6 @@
 package io.stackgate.requests;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,8 +31,10 @@ class RequestRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    RequestRepository(JdbcClient jdbc, ObjectMapper json) {
+    RequestRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -74,7 +77,7 @@ class RequestRepository {
                 where id = :id and status in (:from)""")
                 .param("to", to.name())
                 .param("outcome", Causes.clip(outcome, OUTCOME_LENGTH))
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("id", requestId)
                 .param("from", from.stream().map(Enum::name).toList())
                 .update() == 1;

@@ -4,8 +4,14 @@ import java.util.List;
 
 import io.stackgate.workflow.Variable;
 
-/** The approval sub-process's variables. */
-final class ApprovalVariables {
+/** The approval sub-process's names: its user task and the variables it reads and writes. */
+final class ApprovalModel {
+
+    /** The user task of each approval level. */
+    static final String APPROVAL_TASK = "ApproveLevel";
+    /** Task-local variables the decision leaves on the task. */
+    static final String DECISION = "decision";
+    static final String COMMENT = "comment";
 
     /** What the approval-chain decision chose, in rule order, possibly repeated. */
     static final Variable<List<String>> APPROVAL_LEVELS = Variable.strings("approvalLevels");
@@ -18,6 +24,6 @@ final class ApprovalVariables {
     /** The group whose members may decide the level's task. */
     static final Variable<String> CANDIDATE_GROUP = Variable.string("candidateGroup");
 
-    private ApprovalVariables() {
+    private ApprovalModel() {
     }
 }
