@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimCheckInterval how often expired claims are looked for
  */
 @ConfigurationProperties("stackgate.approvals")
-record ApprovalProperties(@DefaultValue("P3D") Duration claimExpiry, @DefaultValue("PT15M") Duration claimCheckInterval) {
+public record ApprovalProperties(@DefaultValue("P3D") Duration claimExpiry, @DefaultValue("PT15M") Duration claimCheckInterval) {
 
-    ApprovalProperties {
+    public ApprovalProperties {
         if (claimExpiry.isNegative()) {
             throw new IllegalArgumentException("stackgate.approvals.claim-expiry must not be negative");
         }

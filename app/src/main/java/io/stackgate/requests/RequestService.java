@@ -1,5 +1,8 @@
 package io.stackgate.requests;
 
+import io.stackgate.requests.intake.CostEstimator;
+import io.stackgate.requests.intake.SpecReader;
+import io.stackgate.requests.persistence.RequestRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.stackgate.approvals;
 
+import io.stackgate.approvals.decisions.ClaimExpiry;
 import static io.stackgate.support.Requests.smallVm;
 import static io.stackgate.support.Requests.submit;
 import static io.stackgate.support.Requests.taskOf;

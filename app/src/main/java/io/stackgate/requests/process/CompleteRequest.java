@@ -1,0 +1,24 @@
+package io.stackgate.requests.process;
+
+import io.stackgate.requests.RequestService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import io.stackgate.workflow.Variables;
+
+/** Service task "Complete request". */
+@Component("completeRequest")
+public class CompleteRequest implements JavaDelegate {
+
+    private final RequestService requests;
+
+    public CompleteRequest(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = Variables.REQUEST_ID.get(execution);
+        requests.completed(id);
+    }
+}

@@ -1,0 +1,45 @@
+package io.stackgate.requests.process;
+
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.RequestSpec;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.requests.SpecCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.workflow.Variables;
+
+/**
+ * Service task "Gather approval inputs": hands the approval chain (DMN) the facts it decides on. The request was
+ * validated at submit (its spec and every {@link SpecCheck}); nothing is checked here.
+ */
+@Component("gatherApprovalInputs")
+class GatherApprovalInputs implements JavaDelegate {
+
+    private final RequestService requests;
+    private final Tenants tenants;
+
+    GatherApprovalInputs(RequestService requests, Tenants tenants) {
+        this.requests = requests;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
+        Tenant tenant = tenants.find(request.tenantId())
+                .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " is no longer configured"));
+        RequestSpec.Sizing size = request.spec().sizing();
+        execution.setVariable("requestType", request.type().id());
+        execution.setVariable("vcpus", size.vcpus());
+        execution.setVariable("memoryMiB", size.memoryMiB());
+        execution.setVariable("gpus", size.gpus());
+        execution.setVariable("monthlyCost", request.monthlyCost().doubleValue());
+        execution.setVariable("costThreshold", tenant.approval().costThreshold().doubleValue());
+        execution.setVariable("overQuota", request.overQuota());
+        execution.setVariable("orgUnit", request.orgUnit());
+    }
+}

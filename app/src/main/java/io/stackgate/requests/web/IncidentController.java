@@ -1,0 +1,108 @@
+package io.stackgate.requests.web;
+
+import io.stackgate.requests.MayNotSeeIncidents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricIncidentQuery;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.EngineAuthentication;
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
+
+/** Provisioning incidents for operators (every tenant) and tenant admins (their own tenants). */
+@Tag(name = "Operations", description = "Incidents of request processes")
+@RestController
+class IncidentController {
+
+    /** @param state {@code open}, or {@code closed} once its process went on or ended (e.g. a compensated failure) */
+    record IncidentView(String id, String tenant, String requestId, String process, String activity, String type,
+            String message, Instant created, String state, Instant closed) {
+    }
+
+    private final HistoryService history;
+    private final EngineAuthentication engine;
+    private final CallerResolver callers;
+
+    IncidentController(HistoryService history, EngineAuthentication engine, CallerResolver callers) {
+        this.history = history;
+        this.engine = engine;
+        this.callers = callers;
+    }
+
+    @Operation(operationId = "listIncidents", summary = "Incidents of request and provisioning processes in the caller's scope, newest first, a page at "
+            + "a time: open ones (default), closed ones (e.g. provisioning failures that were compensated), or all")
+    @GetMapping("/api/incidents")
+    Page<IncidentView> incidents(@RequestParam(required = false) String tenant,
+            @RequestParam(defaultValue = "open") String state,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        if (!List.of("open", "closed", "all").contains(state)) {
+            throw new InvalidInput("state", "must be open, closed or all");
+        }
+        PageRequest paging = PageRequest.of(page, size);
+        Caller caller = callers.current();
+        Set<String> scope = caller.isPlatformWide() ? caller.tenants() : caller.administeredTenants();
+        if (scope.isEmpty()) {
+            throw new MayNotSeeIncidents();
+        }
+        if (tenant != null && !scope.contains(tenant)) {
+            return Page.of(List.of(), paging, 0);
+        }
+        String[] tenants = tenant != null ? new String[] {tenant} : scope.toArray(String[]::new);
+        return engine.as(caller, () -> {
+            // the engine's history holds every incident, open and closed: one query per state asked for, paged there
+            List<HistoricIncidentQuery> queries = switch (state) {
+                case "open" -> List.of(history.createHistoricIncidentQuery().tenantIdIn(tenants).open());
+                case "closed" -> List.of(history.createHistoricIncidentQuery().tenantIdIn(tenants).resolved(),
+                        history.createHistoricIncidentQuery().tenantIdIn(tenants).deleted());
+                default -> List.of(history.createHistoricIncidentQuery().tenantIdIn(tenants));
+            };
+            long total = queries.stream().mapToLong(HistoricIncidentQuery::count).sum();
+            // newest first across the queries: the first offset+size of each are enough to cut this page from
+            int needed = (int) Math.min(Integer.MAX_VALUE, paging.offset() + paging.size());
+            List<HistoricIncident> merged = new ArrayList<>();
+            queries.forEach(query -> merged.addAll(query.orderByCreateTime().desc().listPage(0, needed)));
+            merged.sort(Comparator.comparing(HistoricIncident::getCreateTime).reversed()
+                    .thenComparing(HistoricIncident::getId));
+            List<HistoricIncident> onPage = paging.slice(merged).items();
+            Map<String, String> requestIds = requestIds(onPage);
+            return Page.of(onPage.stream().map(incident -> view(incident, requestIds)).toList(), paging, total);
+        });
+    }
+
+    /** The request id (business key) of each incident's process instance, in one query. */
+    private Map<String, String> requestIds(List<HistoricIncident> incidents) {
+        Set<String> instanceIds = new HashSet<>();
+        incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
+        Map<String, String> keys = new HashMap<>();
+        if (!instanceIds.isEmpty()) {
+            history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list()
+                    .forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+        }
+        return keys;
+    }
+
+    private static IncidentView view(HistoricIncident incident, Map<String, String> requestIds) {
+        boolean open = incident.isOpen();
+        return new IncidentView(incident.getId(), incident.getTenantId(), requestIds.get(incident.getProcessInstanceId()),
+                incident.getProcessDefinitionKey(), incident.getActivityId(), incident.getIncidentType(),
+                incident.getIncidentMessage(), incident.getCreateTime().toInstant(), open ? "open" : "closed",
+                incident.getEndTime() == null ? null : incident.getEndTime().toInstant());
+    }
+}
