@@ -1,13 +1,14 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Step;
 import io.stackgate.workflow.Steps;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply namespace": the namespace with its tenant, project and request labels. Its undo, on the last failure, deletes the namespace. */
 @Component("applyNamespace")
-class ApplyNamespace extends VmStep {
+class ApplyNamespace extends Step {
 
     private final NamespaceProvisioning namespaces;
 
@@ -22,12 +23,12 @@ class ApplyNamespace extends VmStep {
     }
 
     @Override
-    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
-        namespaces.applyNamespace(requestId);
+    protected void run(DelegateExecution execution) {
+        namespaces.applyNamespace(Variables.REQUEST_ID.get(execution));
     }
 
     @Override
-    protected void undo(String requestId, int vmIndex) {
-        namespaces.deleteNamespace(requestId, "apply namespace failed");
+    protected void undo(DelegateExecution execution) {
+        namespaces.deleteNamespace(Variables.REQUEST_ID.get(execution), "apply namespace failed");
     }
 }

@@ -1,13 +1,14 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Step;
 import io.stackgate.workflow.Steps;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply network policy": only the tenant's own namespaces may reach it. Its undo, on the last failure, deletes the namespace. */
 @Component("applyNetworkPolicy")
-class ApplyNetworkPolicy extends VmStep {
+class ApplyNetworkPolicy extends Step {
 
     private final NamespaceProvisioning namespaces;
 
@@ -22,12 +23,12 @@ class ApplyNetworkPolicy extends VmStep {
     }
 
     @Override
-    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
-        namespaces.applyNetworkPolicy(requestId);
+    protected void run(DelegateExecution execution) {
+        namespaces.applyNetworkPolicy(Variables.REQUEST_ID.get(execution));
     }
 
     @Override
-    protected void undo(String requestId, int vmIndex) {
-        namespaces.deleteNamespace(requestId, "apply network policy failed");
+    protected void undo(DelegateExecution execution) {
+        namespaces.deleteNamespace(Variables.REQUEST_ID.get(execution), "apply network policy failed");
     }
 }

@@ -1,13 +1,14 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Step;
 import io.stackgate.workflow.Steps;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply quota and limits": ResourceQuota and LimitRange from the project's quota. Its undo, on the last failure, deletes the namespace. */
 @Component("applyQuota")
-class ApplyQuota extends VmStep {
+class ApplyQuota extends Step {
 
     private final NamespaceProvisioning namespaces;
 
@@ -22,12 +23,12 @@ class ApplyQuota extends VmStep {
     }
 
     @Override
-    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
-        namespaces.applyQuota(requestId);
+    protected void run(DelegateExecution execution) {
+        namespaces.applyQuota(Variables.REQUEST_ID.get(execution));
     }
 
     @Override
-    protected void undo(String requestId, int vmIndex) {
-        namespaces.deleteNamespace(requestId, "apply quota and limits failed");
+    protected void undo(DelegateExecution execution) {
+        namespaces.deleteNamespace(Variables.REQUEST_ID.get(execution), "apply quota and limits failed");
     }
 }

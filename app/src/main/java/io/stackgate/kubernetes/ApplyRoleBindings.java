@@ -1,13 +1,14 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Step;
 import io.stackgate.workflow.Steps;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Service task "Apply role bindings": each mapped Keycloak group bound to its ClusterRole. Its undo, on the last failure, deletes the namespace. */
 @Component("applyRoleBindings")
-class ApplyRoleBindings extends VmStep {
+class ApplyRoleBindings extends Step {
 
     private final NamespaceProvisioning namespaces;
 
@@ -22,12 +23,12 @@ class ApplyRoleBindings extends VmStep {
     }
 
     @Override
-    protected void run(String requestId, int vmIndex, DelegateExecution execution) {
-        namespaces.applyRoleBindings(requestId);
+    protected void run(DelegateExecution execution) {
+        namespaces.applyRoleBindings(Variables.REQUEST_ID.get(execution));
     }
 
     @Override
-    protected void undo(String requestId, int vmIndex) {
-        namespaces.deleteNamespace(requestId, "apply role bindings failed");
+    protected void undo(DelegateExecution execution) {
+        namespaces.deleteNamespace(Variables.REQUEST_ID.get(execution), "apply role bindings failed");
     }
 }

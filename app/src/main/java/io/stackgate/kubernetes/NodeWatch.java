@@ -52,7 +52,8 @@ class NodeWatch {
         }
         try {
             int correlated = runtime.createMessageCorrelation(NODE_READY)
-                    .processInstanceVariableEquals("nodeName", node.name()).correlateAllWithResult().size();
+                    .processInstanceVariableEquals(NodeVariables.NODE_NAME.name(), node.name())
+                    .correlateAllWithResult().size();
             if (correlated > 0) {
                 log.info("node {} of cluster {} is Ready", node.name(), cluster);
             }

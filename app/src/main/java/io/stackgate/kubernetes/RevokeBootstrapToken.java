@@ -1,6 +1,6 @@
 package io.stackgate.kubernetes;
 
-import io.stackgate.compute.VmStep;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,6 @@ class RevokeBootstrapToken implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        pools.revokeToken(VmStep.requestId(execution), VmStep.vmIndex(execution));
+        pools.revokeToken(Variables.REQUEST_ID.get(execution), NodeVariables.nodeIndex(execution));
     }
 }

@@ -8,13 +8,14 @@ import org.springframework.stereotype.Component;
 /**
  * Service task "Create bootstrap token" of {@code join-k8s-node}: records the node and makes its bootstrap token; the
  * Node name it will register under becomes the variable {@code nodeName}, which the node-ready message is matched on.
+ * A {@link VmStep}: the node's index is the index of the VM it runs on.
  */
-@Component("prepareNode")
-class PrepareNode extends VmStep {
+@Component("createBootstrapToken")
+class CreateBootstrapToken extends VmStep {
 
     private final NodePools pools;
 
-    PrepareNode(Steps steps, NodePools pools) {
+    CreateBootstrapToken(Steps steps, NodePools pools) {
         super(steps);
         this.pools = pools;
     }
@@ -26,7 +27,7 @@ class PrepareNode extends VmStep {
 
     @Override
     protected void run(String requestId, int vmIndex, DelegateExecution execution) {
-        execution.setVariable("nodeName", pools.prepare(requestId, vmIndex));
+        NodeVariables.NODE_NAME.set(execution, pools.prepare(requestId, vmIndex));
     }
 
     @Override
