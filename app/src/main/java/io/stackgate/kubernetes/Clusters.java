@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class Clusters {
     private final List<KubernetesClient> clients = new java.util.ArrayList<>();
     private final Map<String, DemoCluster> demos = new LinkedHashMap<>();
 
-    Clusters(KubernetesProperties properties) {
+    Clusters(KubernetesProperties properties, Clock clock) {
         for (KubernetesProperties.ClusterConfig config : properties.clusters()) {
             KubernetesClient client;
             if (KubernetesProperties.DEMO.equals(config.kubeconfig())) {
@@ -35,7 +36,7 @@ class Clusters {
                 client = new KubernetesClientBuilder().withConfig(config(config)).build();
                 clients.add(client);
             }
-            clusters.put(config.name(), new Fabric8Cluster(config.name(), client));
+            clusters.put(config.name(), new Fabric8Cluster(config.name(), client, clock));
             configs.put(config.name(), config);
         }
     }

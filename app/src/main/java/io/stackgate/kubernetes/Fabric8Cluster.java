@@ -23,10 +23,10 @@ class Fabric8Cluster implements Cluster {
     private final KubernetesClient client;
     private final ClusterNodes nodes;
 
-    Fabric8Cluster(String name, KubernetesClient client) {
+    Fabric8Cluster(String name, KubernetesClient client, java.time.Clock clock) {
         this.name = name;
         this.client = client;
-        this.nodes = new Fabric8Nodes(client);
+        this.nodes = new Fabric8Nodes(client, clock);
     }
 
     @Override

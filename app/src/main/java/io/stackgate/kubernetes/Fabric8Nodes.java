@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,17 +41,19 @@ class Fabric8Nodes implements ClusterNodes {
     private static final char[] TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final KubernetesClient client;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile Boolean policyV1;
 
-    Fabric8Nodes(KubernetesClient client) {
+    Fabric8Nodes(KubernetesClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     @Override
     public BootstrapToken ensureBootstrapToken(String requestId, int index, Instant expires, Duration validFor) {
         Optional<BootstrapToken> existing = bootstrapToken(requestId, index)
-                .filter(token -> token.expires().isAfter(Instant.now().plus(validFor)));
+                .filter(token -> token.expires().isAfter(clock.instant().plus(validFor)));
         if (existing.isPresent()) {
             return existing.get();
         }

@@ -31,14 +31,15 @@ class NamespaceDecommissioning implements DecommissionTarget {
     private final Clusters clusters;
     private final QuotaService quotas;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NamespaceDecommissioning(Namespaces namespaces, Clusters clusters, QuotaService quotas,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.namespaces = namespaces;
         this.clusters = clusters;
         this.quotas = quotas;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override

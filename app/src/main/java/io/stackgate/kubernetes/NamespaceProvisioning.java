@@ -38,16 +38,17 @@ public class NamespaceProvisioning {
     private final Namespaces namespaces;
     private final NamespacePlans plans;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NamespaceProvisioning(RequestService requests, Tenants tenants, Clusters clusters, Namespaces namespaces,
-            NamespacePlans plans, ApplicationEventPublisher events) {
+            NamespacePlans plans, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.tenants = tenants;
         this.clusters = clusters;
         this.namespaces = namespaces;
         this.plans = plans;
         this.events = events;
+        this.clock = clock;
     }
 
     public void applyNamespace(String requestId) {

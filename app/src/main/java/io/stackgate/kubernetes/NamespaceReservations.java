@@ -46,10 +46,10 @@ class NamespaceReservations {
     private final QuotaService quotas;
     private final RbacSync sync;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NamespaceReservations(RequestService requests, Namespaces namespaces, Clusters clusters, NamespacePlans plans,
-            QuotaService quotas, RbacSync sync, ApplicationEventPublisher events) {
+            QuotaService quotas, RbacSync sync, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.namespaces = namespaces;
         this.clusters = clusters;
@@ -57,6 +57,7 @@ class NamespaceReservations {
         this.quotas = quotas;
         this.sync = sync;
         this.events = events;
+        this.clock = clock;
     }
 
     /** In the submitting transaction: the request is stored, its quota reserved. */

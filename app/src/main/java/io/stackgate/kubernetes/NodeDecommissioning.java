@@ -32,16 +32,17 @@ class NodeDecommissioning implements DecommissionTarget {
     private final VmRemoval vms;
     private final QuotaService quotas;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NodeDecommissioning(RequestService requests, Nodes nodes, Clusters clusters, @Lazy VmRemoval vms,
-            QuotaService quotas, ApplicationEventPublisher events) {
+            QuotaService quotas, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.nodes = nodes;
         this.clusters = clusters;
         this.vms = vms;
         this.quotas = quotas;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override

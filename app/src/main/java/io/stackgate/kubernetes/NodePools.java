@@ -44,16 +44,17 @@ public class NodePools implements VmTemplates {
     private final VmRemoval vms;
     private final QuotaService quotas;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NodePools(RequestService requests, Clusters clusters, Nodes nodes, @Lazy VmRemoval vms, QuotaService quotas,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.clusters = clusters;
         this.nodes = nodes;
         this.vms = vms;
         this.quotas = quotas;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Records the node and makes (or adopts) its bootstrap token; returns the Node name the VM will register. */

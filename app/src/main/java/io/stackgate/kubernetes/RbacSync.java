@@ -43,17 +43,17 @@ public class RbacSync {
     private final TenantsConfigVersion configVersion;
     private final NamespacePlans plans;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     RbacSync(Namespaces namespaces, Clusters clusters, Tenants tenants, TenantsConfigVersion configVersion,
-            NamespacePlans plans,
-            ApplicationEventPublisher events) {
+            NamespacePlans plans, ApplicationEventPublisher events, Clock clock) {
         this.namespaces = namespaces;
         this.clusters = clusters;
         this.tenants = tenants;
         this.configVersion = configVersion;
         this.plans = plans;
         this.events = events;
+        this.clock = clock;
     }
 
     @EventListener

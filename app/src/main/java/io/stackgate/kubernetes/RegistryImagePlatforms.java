@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -52,16 +53,18 @@ class RegistryImagePlatforms implements ImagePlatforms {
     private final ObjectMapper json;
     private final RegistryHttp http;
     private final Map<String, Answer> cache = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     @Autowired
-    RegistryImagePlatforms(ImagePlatformProperties properties, ObjectMapper json) {
-        this(properties, json, new RegistryHttp(properties));
+    RegistryImagePlatforms(ImagePlatformProperties properties, ObjectMapper json, Clock clock) {
+        this(properties, json, new RegistryHttp(properties), clock);
     }
 
-    RegistryImagePlatforms(ImagePlatformProperties properties, ObjectMapper json, RegistryHttp http) {
+    RegistryImagePlatforms(ImagePlatformProperties properties, ObjectMapper json, RegistryHttp http, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
@@ -96,13 +99,13 @@ class RegistryImagePlatforms implements ImagePlatforms {
         }
         String key = reference.toString();
         Answer cached = cache.get(key);
-        if (cached != null && Instant.now().isBefore(cached.until())) {
+        if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.architectures();
         }
         Optional<Set<String>> answer = lookUp(image, reference);
-        cache.values().removeIf(a -> !Instant.now().isBefore(a.until()));
+        cache.values().removeIf(a -> !clock.instant().isBefore(a.until()));
         if (!Thread.currentThread().isInterrupted()) {
-            cache.put(key, new Answer(answer, Instant.now().plus(properties.cacheFor())));
+            cache.put(key, new Answer(answer, clock.instant().plus(properties.cacheFor())));
         }
         return answer;
     }

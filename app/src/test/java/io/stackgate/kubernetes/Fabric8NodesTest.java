@@ -3,6 +3,7 @@ package io.stackgate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ class Fabric8NodesTest {
                 false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
-        nodes = new Fabric8Nodes(client);
+        nodes = new Fabric8Nodes(client, Clock.systemUTC());
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ class NodeDecommissioningTest {
         when(clusterNodes.node("node-1")).thenReturn(Optional.of(new ClusterNodes.NodeState("node-1", Map.of(), true,
                 false, List.of())));
         decommissioning = new NodeDecommissioning(requests, nodes, clusters, vms, mock(QuotaService.class),
-                mock(ApplicationEventPublisher.class));
+                mock(ApplicationEventPublisher.class), Clock.systemUTC());
     }
 
     @Test

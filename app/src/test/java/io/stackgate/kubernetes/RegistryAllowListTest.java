@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,7 @@ class RegistryAllowListTest {
         plain.addAll(registries);
         ImagePlatformProperties properties = properties(registries, hosts, plain);
         return new RegistryImagePlatforms(properties, new ObjectMapper(),
-                new RegistryHttp(properties, RegistryAllowListTest::resolve));
+                new RegistryHttp(properties, RegistryAllowListTest::resolve), Clock.systemUTC());
     }
 
     private void serve(HttpExchange exchange) throws IOException {

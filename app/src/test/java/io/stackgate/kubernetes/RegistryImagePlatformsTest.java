@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ class RegistryImagePlatformsTest {
 
             String storageHost = "127.0.0.1:" + storage.getAddress().getPort();
             RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(),
-                    List.of(registry, storageHost), Duration.ofSeconds(5), null, true, null, null), new ObjectMapper());
+                    List.of(registry, storageHost), Duration.ofSeconds(5), null, true, null, null), new ObjectMapper(), Clock.systemUTC());
             assertThat(platforms.architectures(registry + "/private/single:v1")).hasValue(Set.of("s390x"));
             assertThat(authorizations).containsExactly("none", "Bearer " + TOKEN, "Bearer " + TOKEN);
             assertThat(storageAuthorizations).containsExactly("null");
@@ -168,7 +169,7 @@ class RegistryImagePlatformsTest {
             closed = "127.0.0.1:" + socket.getLocalPort();
         }
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(),
-                List.of(closed), Duration.ofSeconds(2), null, true, null, null), new ObjectMapper());
+                List.of(closed), Duration.ofSeconds(2), null, true, null, null), new ObjectMapper(), Clock.systemUTC());
 
         assertThat(platforms.architectures(closed + "/calico/node:v1")).isEmpty();
         assertThat(output.getAll()).contains(closed + "/calico/node:v1", "ConnectException");
@@ -177,7 +178,7 @@ class RegistryImagePlatformsTest {
     @Test
     void aRegistryNotListedAsInsecureIsAskedOverHttps() {
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(), List.of(),
-                Duration.ofMillis(500), null, true, List.of(registry), null), new ObjectMapper());
+                Duration.ofMillis(500), null, true, List.of(registry), null), new ObjectMapper(), Clock.systemUTC());
 
         assertThat(platforms.architectures(registry + "/multi/arch:v1")).isEmpty();
         assertThat(requests).hasValue(0);
@@ -192,7 +193,7 @@ class RegistryImagePlatformsTest {
     @Test
     void aRegistrySlowerThanTheTimeoutTellsNothing() {
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(Map.of(),
-                List.of(registry), Duration.ofMillis(300), null, true, null, null), new ObjectMapper());
+                List.of(registry), Duration.ofMillis(300), null, true, null, null), new ObjectMapper(), Clock.systemUTC());
 
         assertThat(platforms.architectures(registry + "/slow:v1")).isEmpty();
     }
@@ -216,7 +217,7 @@ class RegistryImagePlatformsTest {
     void withoutLookupOnlyOverridesAnswer() {
         RegistryImagePlatforms platforms = new RegistryImagePlatforms(new ImagePlatformProperties(
                 Map.of("quay.io/calico/*", List.of("amd64")), List.of(registry), null, null, false, null, null),
-                new ObjectMapper());
+                new ObjectMapper(), Clock.systemUTC());
 
         assertThat(platforms.architectures("quay.io/calico/node:v3.26.1")).hasValue(Set.of("amd64"));
         assertThat(platforms.architectures(registry + "/multi/arch:v1")).isEmpty();
@@ -277,7 +278,7 @@ class RegistryImagePlatformsTest {
 
     private RegistryImagePlatforms platforms(Map<String, List<String>> overrides, Duration cacheFor) {
         return new RegistryImagePlatforms(new ImagePlatformProperties(overrides, List.of(registry),
-                Duration.ofSeconds(5), cacheFor, true, null, null), new ObjectMapper());
+                Duration.ofSeconds(5), cacheFor, true, null, null), new ObjectMapper(), Clock.systemUTC());
     }
 
     /** The stand-in: repositories under private/ want a bearer token from /token (or /oauth for private/oauth). */
