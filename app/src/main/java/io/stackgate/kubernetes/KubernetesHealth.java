@@ -1,5 +1,8 @@
 package io.stackgate.kubernetes;
 
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.nodes.NodeWatch;
+import io.stackgate.kubernetes.rbac.RbacWatch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

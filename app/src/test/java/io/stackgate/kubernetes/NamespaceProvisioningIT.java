@@ -130,10 +130,10 @@ class NamespaceProvisioningIT {
                 .edit(quota -> new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder(quota).editSpec()
                         .addToHard("requests.cpu", new Quantity("99999")).endSpec().build());
 
-        List<RbacSync.NamespaceCorrected> corrections = sync.syncAll();
+        List<NamespaceEvents.NamespaceCorrected> corrections = sync.syncAll();
 
         assertThat(corrections).filteredOn(correction -> correction.namespace().equals(name))
-                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("role bindings"))
+                .extracting(NamespaceEvents.NamespaceCorrected::what).anyMatch(what -> what.startsWith("role bindings"))
                 .anyMatch(what -> what.startsWith("quota"));
         assertThat(bindings.withName(deleted).get()).as("restored").isNotNull();
         assertThat(bindings.withName("stackgate-edit-stale").get()).as("no longer declared").isNull();
@@ -187,7 +187,7 @@ class NamespaceProvisioningIT {
             return namespace;
         });
         assertThat(sync.syncAll()).filteredOn(correction -> correction.namespace().equals(web))
-                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("labels"));
+                .extracting(NamespaceEvents.NamespaceCorrected::what).anyMatch(what -> what.startsWith("labels"));
 
         assertThat(admin.namespaces().withName(web).get().getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "baseline")
