@@ -1,7 +1,5 @@
 package io.stackgate.kubernetes.cluster;
 
-import io.stackgate.kubernetes.demo.DemoCluster;
-import io.stackgate.kubernetes.fabric8.Fabric8Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import java.util.Optional;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.stackgate.kubernetes.demo.DemoCluster;
+import io.stackgate.kubernetes.fabric8.Fabric8Cluster;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package io.stackgate.kubernetes.demo;
 
-import io.stackgate.kubernetes.cluster.ClusterNodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

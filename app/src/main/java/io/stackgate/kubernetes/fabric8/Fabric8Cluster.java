@@ -1,9 +1,5 @@
 package io.stackgate.kubernetes.fabric8;
 
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.ClusterNodes;
-import io.stackgate.kubernetes.cluster.NamespacePlan;
-import io.stackgate.kubernetes.cluster.Watch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +15,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
+import io.stackgate.kubernetes.cluster.Watch;
 
 /** {@link Cluster} through the fabric8 client. */
 public class Fabric8Cluster implements Cluster {

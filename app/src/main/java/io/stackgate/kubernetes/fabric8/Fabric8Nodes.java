@@ -1,9 +1,5 @@
 package io.stackgate.kubernetes.fabric8;
 
-import io.stackgate.kubernetes.cluster.ClusterNodes;
-import io.stackgate.kubernetes.cluster.DaemonSetView;
-import io.stackgate.kubernetes.cluster.NamespacePlan;
-import io.stackgate.kubernetes.cluster.Watch;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +33,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
+import io.stackgate.kubernetes.cluster.DaemonSetView;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
+import io.stackgate.kubernetes.cluster.Watch;
 
 /** {@link ClusterNodes} through the fabric8 client. */
 class Fabric8Nodes implements ClusterNodes {

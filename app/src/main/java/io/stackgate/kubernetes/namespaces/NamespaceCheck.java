@@ -2,12 +2,12 @@ package io.stackgate.kubernetes.namespaces;
 
 import io.stackgate.kubernetes.cluster.Cluster;
 import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.UnknownCluster;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NamespaceSpec;
 import io.stackgate.requests.QuotaChangeSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
-import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,30 +40,23 @@ class NamespaceCheck implements SpecCheck {
     @Override
     public void check(String tenantId, String projectId, RequestSpec spec) {
         if (spec instanceof NamespaceSpec namespace) {
-            Cluster cluster = clusters.find(namespace.cluster()).orElseThrow(() -> new InvalidInput("spec.cluster",
-                    clusters.names().isEmpty() ? "no Kubernetes cluster is configured (stackgate.kubernetes.clusters)"
-                            : "no cluster " + namespace.cluster() + "; known: " + clusters.names()));
+            Cluster cluster = clusters.find(namespace.cluster())
+                    .orElseThrow(() -> new UnknownCluster(namespace.cluster(), clusters.names()));
             String name = NamespacePlanner.namespaceName(tenantId, projectId, namespace.suffix());
             if (namespaces.isTaken(cluster.name(), name)) {
-                throw taken(name, cluster.name());
+                throw new NamespaceTaken(name, cluster.name());
             }
         }
         if (spec instanceof DecommissionSpec decommission && namespaces.ofRequest(decommission.requestId())
                 .filter(row -> Namespaces.DELETED.equals(row.state())).isPresent()) {
-            throw new InvalidInput("spec.requestId", "the namespace of request " + decommission.requestId() + " is already gone");
+            throw new NamespaceGone(decommission.requestId());
         }
         if (spec instanceof QuotaChangeSpec change && change.namespace() != null) {
             // one answer for "none", "another project's" and "not active": nothing is told of other projects
             namespaces.ofRequest(change.namespace())
                     .filter(row -> row.tenantId().equals(tenantId) && row.projectId().equals(projectId))
                     .filter(row -> Namespaces.ACTIVE.equals(row.state()))
-                    .orElseThrow(() -> new InvalidInput("spec.namespace", "no active namespace of request "
-                            + change.namespace() + " in this project"));
+                    .orElseThrow(() -> new NoActiveNamespace(change.namespace()));
         }
-    }
-
-    static InvalidInput taken(String name, String cluster) {
-        return new InvalidInput("spec.suffix", "namespace " + name + " already exists on cluster " + cluster
-                + " (or is requested)");
     }
 }

@@ -1,11 +1,11 @@
 package io.stackgate.kubernetes.namespaces;
 
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.Clusters;
 import java.time.Clock;
 
 import io.stackgate.compute.DecommissionTarget;
 import io.stackgate.kubernetes.NamespaceEvents.NamespaceDeleted;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.Clusters;
 import io.stackgate.requests.NamespaceSpec;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.tenancy.QuotaService;

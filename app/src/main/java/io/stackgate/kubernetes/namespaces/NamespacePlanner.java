@@ -1,6 +1,5 @@
 package io.stackgate.kubernetes.namespaces;
 
-import io.stackgate.kubernetes.cluster.NamespacePlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
 import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.RoleMapping;
 import io.stackgate.tenancy.Tenant;
-import io.stackgate.errors.InvalidInput;
 
 /**
  * Turns a tenant project (and an optional suffix) into the {@link NamespacePlan} of its namespace. Pure: no cluster

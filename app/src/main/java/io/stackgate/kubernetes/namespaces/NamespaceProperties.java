@@ -1,14 +1,13 @@
 package io.stackgate.kubernetes.namespaces;
 
+import io.stackgate.requests.NamespaceSpec;
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import io.stackgate.requests.NamespaceSpec;
-import io.stackgate.tenancy.Quota;
 
 /**
  * What every project namespace gets unless its request or its project says otherwise.

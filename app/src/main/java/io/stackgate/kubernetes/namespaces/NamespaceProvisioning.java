@@ -1,13 +1,13 @@
 package io.stackgate.kubernetes.namespaces;
 
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.Clusters;
-import io.stackgate.kubernetes.cluster.NamespacePlan;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import io.stackgate.kubernetes.NamespaceEvents.NamespaceStepDone;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
 import io.stackgate.requests.NamespaceSpec;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;

@@ -1,12 +1,12 @@
 package io.stackgate.kubernetes.namespaces;
 
-import io.stackgate.kubernetes.RbacSync;
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.Clusters;
 import java.time.Clock;
 import java.util.EnumSet;
 
 import io.stackgate.kubernetes.NamespaceEvents.NamespaceShareRaised;
+import io.stackgate.kubernetes.RbacSync;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.Clusters;
 import io.stackgate.requests.NamespaceSpec;
 import io.stackgate.requests.QuotaChangeSpec;
 import io.stackgate.requests.RequestEvents.RequestStatusChanged;
@@ -74,7 +74,7 @@ class NamespaceReservations {
             namespaces.reserve(cluster.name(), name, request.tenantId(), request.projectId(), request.id(),
                     spec.quota() == null ? null : spec.quota().asQuota(), clock.instant());
         } catch (DuplicateKeyException taken) {
-            throw NamespaceCheck.taken(name, cluster.name());
+            throw new NamespaceTaken(name, cluster.name());
         }
     }
 

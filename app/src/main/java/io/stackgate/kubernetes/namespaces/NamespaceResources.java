@@ -1,13 +1,13 @@
 package io.stackgate.kubernetes.namespaces;
 
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.Clusters;
-import io.stackgate.kubernetes.cluster.NamespacePlan;
 import java.time.Instant;
 import java.util.List;
 
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

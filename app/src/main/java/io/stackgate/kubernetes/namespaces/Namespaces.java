@@ -9,11 +9,10 @@ import java.util.Optional;
 
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.tenancy.Quota;
+import io.stackgate.workflow.Causes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.stackgate.workflow.Causes;
 
 /**
  * The {@code k8s_namespace} table: one row per namespace request, from submit (RESERVED: the name is held) through

@@ -1,8 +1,5 @@
 package io.stackgate.kubernetes.nodes;
 
-import io.stackgate.kubernetes.cluster.ClusterNodes;
-import io.stackgate.kubernetes.cluster.Clusters;
-import io.stackgate.kubernetes.cluster.KubernetesProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +9,9 @@ import java.util.Optional;
 import io.stackgate.compute.DecommissionTarget;
 import io.stackgate.compute.VmRemoval;
 import io.stackgate.kubernetes.NodeEvents.NodeRemoved;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.KubernetesProperties;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NodePoolSpec;
 import io.stackgate.requests.RequestService;

@@ -1,12 +1,5 @@
 package io.stackgate.kubernetes.nodes;
 
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.Clusters;
-import io.stackgate.kubernetes.cluster.DaemonSetView;
-import io.stackgate.kubernetes.cluster.KubernetesProperties;
-import io.stackgate.kubernetes.cluster.NamespacePlan;
-import io.stackgate.kubernetes.registry.ImagePlatforms;
-import io.stackgate.kubernetes.registry.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +9,19 @@ import java.util.Set;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackgate.compute.Arch;
 import io.stackgate.compute.ImageCatalogue;
+import io.stackgate.errors.DomainError;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.DaemonSetView;
+import io.stackgate.kubernetes.cluster.KubernetesProperties;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
+import io.stackgate.kubernetes.cluster.UnknownCluster;
+import io.stackgate.kubernetes.registry.ImagePlatforms;
+import io.stackgate.kubernetes.registry.ImageReference;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NodePoolSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
-import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,10 +52,10 @@ class NodePoolCheck implements SpecCheck {
     @Override
     public void check(String tenantId, String projectId, RequestSpec spec) {
         if (spec instanceof DecommissionSpec decommission && decommission.node() != null) {
-            Nodes.Row node = nodes.find(decommission.requestId(), decommission.node()).orElseThrow(() -> new InvalidInput(
-                    "spec.node", "request " + decommission.requestId() + " has no node " + decommission.node()));
+            Nodes.Row node = nodes.find(decommission.requestId(), decommission.node())
+                    .orElseThrow(() -> new UnknownNode(decommission.requestId(), decommission.node()));
             if (node.state() == Nodes.State.DELETED || node.state() == Nodes.State.FAILED) {
-                throw new InvalidInput("spec.node", "node " + node.name() + " is already gone");
+                throw new NodeGone(node.name());
             }
         }
         if (spec instanceof DecommissionSpec decommission) {
@@ -62,8 +63,8 @@ class NodePoolCheck implements SpecCheck {
             nodes.ofRequest(decommission.requestId()).stream()
                     .filter(node -> decommission.node() == null || node.index() == decommission.node())
                     .filter(node -> node.state() == Nodes.State.DRAINING).findFirst().ifPresent(node -> {
-                        throw new InvalidInput(decommission.node() == null ? "spec.requestId" : "spec.node", "node "
-                                + node.name() + " is being drained by decommission " + node.drainRequestId());
+                        throw new NodeDraining(decommission.node() == null ? "spec.requestId" : "spec.node",
+                                node.name(), node.drainRequestId());
                     });
         }
         if (spec instanceof NodePoolSpec pool) {
@@ -72,8 +73,7 @@ class NodePoolCheck implements SpecCheck {
                     throw refused;
                 });
             } catch (KubernetesClientException unreachable) {
-                throw new InvalidInput("spec.cluster", "cluster " + pool.cluster() + " cannot be asked now: "
-                        + unreachable.getMessage());
+                throw new ClusterUnavailable(pool.cluster(), unreachable.getMessage());
             }
         }
     }
@@ -82,36 +82,31 @@ class NodePoolCheck implements SpecCheck {
      * Why the cluster cannot take the pool, if it cannot; a cluster that does not answer throws (the caller decides
      * whether that refuses: at submit it does, an approved request's step tries again).
      */
-    Optional<InvalidInput> refusal(String tenantId, String projectId, NodePoolSpec pool) {
+    Optional<DomainError> refusal(String tenantId, String projectId, NodePoolSpec pool) {
         Optional<Cluster> found = clusters.find(pool.cluster());
         if (found.isEmpty()) {
-            return Optional.of(new InvalidInput("spec.cluster", clusters.names().isEmpty()
-                    ? "no Kubernetes cluster is configured (stackgate.kubernetes.clusters)"
-                    : "no cluster " + pool.cluster() + "; known: " + clusters.names()));
+            return Optional.of(new UnknownCluster(pool.cluster(), clusters.names()));
         }
         Cluster cluster = found.get();
         KubernetesProperties.ClusterConfig config = clusters.config(cluster.name());
         if (!config.arches().contains(pool.arch())) {
-            return Optional.of(new InvalidInput("spec.arch", "cluster " + cluster.name() + " takes " + config.arches()
-                    + " nodes only"));
+            return Optional.of(new ArchNotSupported(cluster.name(), config.arches()));
         }
         if (!images.offers(config.nodes().image(), Arch.valueOf(pool.arch()))) {
-            return Optional.of(new InvalidInput("spec.arch", "the image catalogue has no " + config.nodes().image()
-                    + " image for " + pool.arch() + ", which cluster " + cluster.name() + " boots its nodes from"));
+            return Optional.of(new NoNodeImage(config.nodes().image(), pool.arch(), cluster.name()));
         }
         if ("in-cluster".equals(config.kubeconfig()) && config.nodes().apiServerEndpoint().isEmpty()) {
-            return Optional.of(new InvalidInput("spec.cluster", "cluster " + cluster.name() + " is reached in-cluster; "
+            return Optional.of(new ClusterNotJoinable("cluster " + cluster.name() + " is reached in-cluster; "
                     + "new nodes cannot reach the service's cluster IP: set its nodes.api-server-endpoint"));
         }
         if (!config.demo() && config.nodes().caCertHash().isEmpty() && cluster.nodes().caCertHash().isEmpty()) {
-            return Optional.of(new InvalidInput("spec.cluster", "cluster " + cluster.name() + " has no CA certificate in "
+            return Optional.of(new ClusterNotJoinable("cluster " + cluster.name() + " has no CA certificate in "
                     + "its kubeconfig to pin for kubeadm join; set its nodes.ca-cert-hash"));
         }
         if (Arch.valueOf(pool.arch()) == Arch.aarch64) {
             List<String> problems = arm64Problems(cluster, tenantId, projectId);
             if (!problems.isEmpty()) {
-                return Optional.of(new InvalidInput("spec.arch", "cluster " + cluster.name() + " cannot run arm64 pods: "
-                        + String.join("; ", problems)));
+                return Optional.of(new DaemonSetsLackArch(cluster.name(), problems));
             }
         }
         return Optional.empty();

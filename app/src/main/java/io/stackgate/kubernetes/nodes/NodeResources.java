@@ -1,13 +1,13 @@
 package io.stackgate.kubernetes.nodes;
 
-import io.stackgate.kubernetes.cluster.ClusterNodes;
-import io.stackgate.kubernetes.cluster.Clusters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
+import io.stackgate.kubernetes.cluster.Clusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.stackgate.kubernetes.nodes;
 
-import io.stackgate.kubernetes.cluster.ClusterNodes;
 import io.stackgate.compute.Arch;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
 
 /**
  * The cloud-init user-data of a worker node: hostname, swap off for good, kernel modules and sysctls for pod

@@ -1,12 +1,12 @@
 package io.stackgate.kubernetes.nodes;
 
 
+import io.stackgate.compute.Arch;
+import io.stackgate.compute.ComputeEvents.VmProvisioned;
 import io.stackgate.kubernetes.cluster.ClusterNodes;
 import io.stackgate.kubernetes.cluster.ClusterWatches;
 import io.stackgate.kubernetes.cluster.Clusters;
 import io.stackgate.kubernetes.cluster.NamespacePlan;
-import io.stackgate.compute.ComputeEvents.VmProvisioned;
-import io.stackgate.compute.Arch;
 import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;

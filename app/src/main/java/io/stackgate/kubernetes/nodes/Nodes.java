@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stackgate.compute.ResourceScope;
+import io.stackgate.workflow.Causes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.stackgate.workflow.Causes;
 
 /** The {@code k8s_node} table: one row per worker node of a node-pool request. */
 @Repository

@@ -1,11 +1,5 @@
 package io.stackgate.kubernetes.rbac;
 
-import io.stackgate.kubernetes.RbacSync;
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.Clusters;
-import io.stackgate.kubernetes.cluster.NamespacePlan;
-import io.stackgate.kubernetes.namespaces.NamespacePlans;
-import io.stackgate.kubernetes.namespaces.Namespaces;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.stackgate.kubernetes.NamespaceEvents.NamespaceCorrected;
+import io.stackgate.kubernetes.RbacSync;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
+import io.stackgate.kubernetes.namespaces.NamespacePlans;
+import io.stackgate.kubernetes.namespaces.Namespaces;
 import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;

@@ -1,17 +1,17 @@
 package io.stackgate.kubernetes.namespaces;
 
-import io.stackgate.kubernetes.cluster.NamespacePlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.kubernetes.cluster.NamespacePlan;
 import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.RoleMapping;
 import io.stackgate.tenancy.Tenant;
-import io.stackgate.errors.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class NamespacePlannerTest {

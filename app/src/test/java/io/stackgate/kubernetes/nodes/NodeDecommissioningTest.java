@@ -1,9 +1,5 @@
 package io.stackgate.kubernetes.nodes;
 
-import io.stackgate.kubernetes.cluster.Cluster;
-import io.stackgate.kubernetes.cluster.ClusterNodes;
-import io.stackgate.kubernetes.cluster.Clusters;
-import io.stackgate.kubernetes.cluster.KubernetesProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -24,6 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.stackgate.compute.VmRemoval;
+import io.stackgate.kubernetes.cluster.Cluster;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.cluster.KubernetesProperties;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.NodePoolSpec;
 import io.stackgate.requests.RequestService;
