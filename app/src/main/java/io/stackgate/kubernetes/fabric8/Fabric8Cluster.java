@@ -94,7 +94,7 @@ public class Fabric8Cluster implements Cluster {
         });
         informer.exceptionHandler((started, failure) -> true);
         informer.start();
-        return Fabric8Nodes.watch(informer);
+        return Informers.watch(informer);
     }
 
     @Override
