@@ -42,11 +42,7 @@ class NamespaceProvisioningIT {
 
     @DynamicPropertySource
     static void theRealCluster(DynamicPropertyRegistry registry) {
-        if (RealKubernetes.available()) {
-            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
-            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> RealKubernetes.cluster().kubeconfigPath());
-            registry.add("stackgate.kubernetes.clusters[0].group-prefix", () -> "oidc:");
-        }
+        RealKubernetes.pointSpringAt(registry);
     }
 
     @Autowired

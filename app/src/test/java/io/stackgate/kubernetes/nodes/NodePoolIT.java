@@ -54,9 +54,7 @@ class NodePoolIT {
 
     @DynamicPropertySource
     static void theRealCluster(DynamicPropertyRegistry registry) {
-        if (RealKubernetes.available()) {
-            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
-            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> RealKubernetes.cluster().kubeconfigPath());
+        if (RealKubernetes.pointSpringAt(registry)) {
             registry.add("stackgate.kubernetes.clusters[0].nodes.resync", () -> "PT1S");
             registry.add("stackgate.kubernetes.clusters[0].nodes.drain-retry", () -> "PT1S");
             registry.add("stackgate.kubernetes.images.lookup", () -> "false");
