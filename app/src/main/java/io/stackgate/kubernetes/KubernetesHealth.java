@@ -3,6 +3,9 @@ package io.stackgate.kubernetes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.stackgate.kubernetes.cluster.Clusters;
+import io.stackgate.kubernetes.nodes.NodeWatch;
+import io.stackgate.kubernetes.rbac.RbacWatch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -72,13 +72,7 @@ class KubernetesOidcIT {
 
     @DynamicPropertySource
     static void theRealClusterTrustingKeycloak(DynamicPropertyRegistry registry) {
-        if (RealKubernetes.available()) {
-            // read now, at context start: a later look-up must not restart a cluster another class has since started
-            String kubeconfig = cluster().kubeconfigPath();
-            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
-            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> kubeconfig);
-            registry.add("stackgate.kubernetes.clusters[0].group-prefix", () -> "oidc:");
-        }
+        RealKubernetes.pointSpringAt(registry, KubernetesOidcIT::cluster);
     }
 
     @Autowired

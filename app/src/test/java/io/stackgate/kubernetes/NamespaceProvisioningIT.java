@@ -42,11 +42,7 @@ class NamespaceProvisioningIT {
 
     @DynamicPropertySource
     static void theRealCluster(DynamicPropertyRegistry registry) {
-        if (RealKubernetes.available()) {
-            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
-            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> RealKubernetes.cluster().kubeconfigPath());
-            registry.add("stackgate.kubernetes.clusters[0].group-prefix", () -> "oidc:");
-        }
+        RealKubernetes.pointSpringAt(registry);
     }
 
     @Autowired
@@ -130,10 +126,10 @@ class NamespaceProvisioningIT {
                 .edit(quota -> new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder(quota).editSpec()
                         .addToHard("requests.cpu", new Quantity("99999")).endSpec().build());
 
-        List<RbacSync.NamespaceCorrected> corrections = sync.syncAll();
+        List<NamespaceEvents.NamespaceCorrected> corrections = sync.syncAll();
 
         assertThat(corrections).filteredOn(correction -> correction.namespace().equals(name))
-                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("role bindings"))
+                .extracting(NamespaceEvents.NamespaceCorrected::what).anyMatch(what -> what.startsWith("role bindings"))
                 .anyMatch(what -> what.startsWith("quota"));
         assertThat(bindings.withName(deleted).get()).as("restored").isNotNull();
         assertThat(bindings.withName("stackgate-edit-stale").get()).as("no longer declared").isNull();
@@ -187,7 +183,7 @@ class NamespaceProvisioningIT {
             return namespace;
         });
         assertThat(sync.syncAll()).filteredOn(correction -> correction.namespace().equals(web))
-                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("labels"));
+                .extracting(NamespaceEvents.NamespaceCorrected::what).anyMatch(what -> what.startsWith("labels"));
 
         assertThat(admin.namespaces().withName(web).get().getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "baseline")

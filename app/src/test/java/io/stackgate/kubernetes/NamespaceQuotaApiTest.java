@@ -122,7 +122,7 @@ class NamespaceQuotaApiTest {
                 + "quota_gpus = null where request_id = ?").param(id).update();
 
         assertThat(sync.syncAll()).filteredOn(correction -> correction.namespace().equals(name))
-                .extracting(RbacSync.NamespaceCorrected::what).anyMatch(what -> what.startsWith("quota"));
+                .extracting(NamespaceEvents.NamespaceCorrected::what).anyMatch(what -> what.startsWith("quota"));
         assertThat(hard(name)).containsEntry("requests.cpu", "2").containsEntry("requests.memory", "4096Mi")
                 .containsEntry("requests.storage", "20Gi");
         assertThat(api.as("alice").get("/api/resources?kind=namespace&project=web&size=200").body().path("items")).anySatisfy(resource -> {

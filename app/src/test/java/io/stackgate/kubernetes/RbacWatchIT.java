@@ -37,9 +37,7 @@ class RbacWatchIT {
 
     @DynamicPropertySource
     static void theRealClusterWithSyncOn(DynamicPropertyRegistry registry) {
-        if (RealKubernetes.available()) {
-            registry.add("stackgate.kubernetes.clusters[0].name", () -> "kube-it");
-            registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> RealKubernetes.cluster().kubeconfigPath());
+        if (RealKubernetes.pointSpringAt(registry)) {
             registry.add("stackgate.kubernetes.sync.enabled", () -> "true");
             registry.add("stackgate.kubernetes.sync.interval", () -> "PT1H");
             registry.add("stackgate.kubernetes.sync.initial-delay", () -> "PT1H");

@@ -32,7 +32,7 @@ class NodePoolProcessTest {
 
   static final List<String> STEPS = List.of("createVolumes", "ensureProjectNetwork", "defineDomain", "startDomain",
       "awaitRunning", "recordResource", "releasePlacement", "deleteVolumes", "releaseProjectNetwork",
-      "undefineDomain", "markVmFailed", "labelAndTaintNode", "revokeBootstrapToken", "nodeJoined", "removeNodeVm",
+      "undefineDomain", "markVmFailed", "labelAndTaintNode", "revokeBootstrapToken", "recordNodeJoined", "removeNodeVm",
       "markNodeFailed", "settleNodePool");
 
   @RegisterExtension
@@ -52,8 +52,8 @@ class NodePoolProcessTest {
       execution.setVariable("nodeCount", 2);
       execution.setVariable("joinTimeout", "PT20M");
     });
-    RecordingDelegate.register("prepareNode", execution -> {
-      trail.add("prepareNode#" + index(execution));
+    RecordingDelegate.register("createBootstrapToken", execution -> {
+      trail.add("createBootstrapToken#" + index(execution));
       execution.setVariable("nodeName", "node-" + index(execution));
     });
     RecordingDelegate.register("reservePlacement", execution -> {
@@ -77,8 +77,9 @@ class NodePoolProcessTest {
     ready("node-1");
     runJobs();
 
-    assertThat(trail).contains("labelAndTaintNode#0", "revokeBootstrapToken#0", "nodeJoined#0", "labelAndTaintNode#1",
-        "revokeBootstrapToken#1", "nodeJoined#1", "settleNodePool#0").noneMatch(step -> step.startsWith("markNodeFailed"));
+    assertThat(trail).contains("labelAndTaintNode#0", "revokeBootstrapToken#0", "recordNodeJoined#0",
+        "labelAndTaintNode#1", "revokeBootstrapToken#1", "recordNodeJoined#1", "settleNodePool#0")
+        .noneMatch(step -> step.startsWith("markNodeFailed"));
     assertThat(ended(pool)).isTrue();
   }
 
@@ -93,8 +94,8 @@ class NodePoolProcessTest {
     management.executeJob(timeout.getId());
     runJobs();
 
-    assertThat(trail).contains("nodeJoined#0", "removeNodeVm#1", "revokeBootstrapToken#1", "markNodeFailed#1",
-        "settleNodePool#0").doesNotContain("removeNodeVm#0", "markNodeFailed#0", "nodeJoined#1");
+    assertThat(trail).contains("recordNodeJoined#0", "removeNodeVm#1", "revokeBootstrapToken#1", "markNodeFailed#1",
+        "settleNodePool#0").doesNotContain("removeNodeVm#0", "markNodeFailed#0", "recordNodeJoined#1");
     assertThat(trail.indexOf("removeNodeVm#1")).isLessThan(trail.indexOf("markNodeFailed#1"));
     assertThat(ended(pool)).isTrue();
   }
@@ -113,7 +114,7 @@ class NodePoolProcessTest {
     runJobs();
 
     assertThat(trail).contains("undefineDomain#1", "markVmFailed#1", "revokeBootstrapToken#1", "markNodeFailed#1",
-        "nodeJoined#0").doesNotContain("removeNodeVm#1", "undefineDomain#0", "markNodeFailed#0");
+        "recordNodeJoined#0").doesNotContain("removeNodeVm#1", "undefineDomain#0", "markNodeFailed#0");
     assertThat(ended(pool)).isTrue();
   }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real Kubernetes control plane per test JVM: Debian's etcd, and kube-apiserver plus kube-controller-manager
@@ -140,6 +142,36 @@ public final class RealKubernetes implements BeforeAllCallback, BeforeEachCallba
             running.stop();
             running = null;
         }
+    }
+
+    // ------------------------------------------------------------------------------------- a Spring context on it
+
+    /** The cluster name a Spring context pointed at the real cluster knows it by. */
+    public static final String CLUSTER_NAME = "kube-it";
+
+    /**
+     * For a test's {@code @DynamicPropertySource}: points the Spring context at this JVM's cluster, as its one cluster
+     * {@value #CLUSTER_NAME} with groups prefixed {@code oidc:}, when a cluster can run here (else the test is skipped
+     * and the context keeps its default). Answers whether it did, so that a test adds its own properties only then.
+     */
+    public static boolean pointSpringAt(DynamicPropertyRegistry registry) {
+        return pointSpringAt(registry, RealKubernetes::cluster);
+    }
+
+    /**
+     * As {@link #pointSpringAt(DynamicPropertyRegistry)}, at the cluster {@code cluster} gives (one with OIDC). The
+     * kubeconfig is read now, as the context starts: a later look-up must not restart a cluster another test class has
+     * started since with other settings.
+     */
+    public static boolean pointSpringAt(DynamicPropertyRegistry registry, Supplier<RealKubernetes> cluster) {
+        if (!available()) {
+            return false;
+        }
+        String kubeconfig = cluster.get().kubeconfigPath();
+        registry.add("stackgate.kubernetes.clusters[0].name", () -> CLUSTER_NAME);
+        registry.add("stackgate.kubernetes.clusters[0].kubeconfig", () -> kubeconfig);
+        registry.add("stackgate.kubernetes.clusters[0].group-prefix", () -> "oidc:");
+        return true;
     }
 
     /** An admin kubeconfig (bearer token, the cluster CA inline). */
