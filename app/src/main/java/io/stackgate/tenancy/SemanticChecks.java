@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,18 +20,22 @@ final class SemanticChecks {
     private final String file;
     private final YamlLines lines;
     private final String tenantId;
+    private final Predicate<String> decisionExists;
     private final List<ConfigError> errors = new ArrayList<>();
     private final Set<String> orgUnitIds = new HashSet<>();
 
-    private SemanticChecks(String file, YamlLines lines, String tenantId) {
+    private SemanticChecks(String file, YamlLines lines, String tenantId, Predicate<String> decisionExists) {
         this.file = file;
         this.lines = lines;
         this.tenantId = tenantId;
+        this.decisionExists = decisionExists;
     }
 
-    static List<ConfigError> check(String file, YamlLines lines, JsonNode tenant) {
+    /** @param decisionExists whether a DMN file of that name is under {@code processes/} (deployed with the app) */
+    static List<ConfigError> check(String file, YamlLines lines, JsonNode tenant, Predicate<String> decisionExists) {
         // groups are checked against the id the file name demands, so a wrong id is reported once
-        SemanticChecks checks = new SemanticChecks(file, lines, file.substring(0, file.length() - ".yaml".length()));
+        SemanticChecks checks = new SemanticChecks(file, lines, file.substring(0, file.length() - ".yaml".length()),
+                decisionExists);
         checks.run(tenant);
         return checks.errors;
     }
@@ -85,6 +90,17 @@ final class SemanticChecks {
         }
         for (Map.Entry<String, JsonNode> entry : levels.properties()) {
             checkLevel(entry.getValue(), List.of("approval", "levels", entry.getKey()));
+        }
+        if (approval.has("decision") && !decisionExists.test(approval.path("decision").asText())) {
+            error(List.of("approval", "decision"), "no decision file '" + approval.path("decision").asText()
+                    + "' under processes/");
+        }
+        JsonNode nodePoolsOf = approval.path("tenantAdminApprovesNodePoolsOf");
+        for (int i = 0; i < nodePoolsOf.size(); i++) {
+            if (!orgUnitIds.contains(nodePoolsOf.get(i).asText())) {
+                error(List.of("approval", "tenantAdminApprovesNodePoolsOf", i),
+                        "unknown org unit '" + nodePoolsOf.get(i).asText() + "'");
+            }
         }
     }
 

@@ -62,7 +62,13 @@ final class TenantReader {
             levels.put(entry.getKey(), new ApprovalLevel(entry.getKey(), Duration.parse(level.path("sla").asText()),
                     group, orgUnitGroups));
         });
+        JsonNode smallVm = approval.path("smallVm");
+        List<String> nodePoolsOf = new ArrayList<>();
+        approval.path("tenantAdminApprovesNodePoolsOf").forEach(unit -> nodePoolsOf.add(unit.asText()));
         return new ApprovalPolicy(approval.path("costThreshold").decimalValue(), approval.path("currency").asText(),
-                levels, approval.path("escalationGroup").asText());
+                levels, approval.path("escalationGroup").asText(),
+                approval.path("decision").asText(ApprovalPolicy.DEFAULT_DECISION),
+                smallVm.path("vcpus").asInt(ApprovalPolicy.DEFAULT_SMALL_VM_VCPUS),
+                smallVm.path("memoryMiB").asLong(ApprovalPolicy.DEFAULT_SMALL_VM_MEMORY_MIB), nodePoolsOf);
     }
 }

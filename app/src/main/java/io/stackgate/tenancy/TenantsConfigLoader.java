@@ -111,7 +111,7 @@ class TenantsConfigLoader {
         }
         errors.addAll(schemaErrors(file.name(), lines, document));
         if (errors.isEmpty()) {
-            errors.addAll(SemanticChecks.check(file.name(), lines, document));
+            errors.addAll(SemanticChecks.check(file.name(), lines, document, TenantsConfigLoader::decisionExists));
         }
         return errors.isEmpty() ? TenantReader.read(document) : null;
     }
@@ -147,6 +147,11 @@ class TenantsConfigLoader {
             path.add(location.getElement(i));
         }
         return path;
+    }
+
+    /** The DMN files deployed with the app are the ones packaged under {@code processes/}. */
+    static boolean decisionExists(String file) {
+        return !file.contains("/") && TenantsConfigLoader.class.getClassLoader().getResource("processes/" + file) != null;
     }
 
     private static JsonSchema loadSchema() {
