@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import io.stackgate.identity.security.SecurityProperties;
 
 /** The one place that turns a bearer token into a {@link Caller}. */
 @Component
@@ -77,7 +78,8 @@ public class CallerResolver {
         return new TreeSet<>(stringList(claim));
     }
 
-    static List<String> realmRoles(Jwt jwt) {
+    /** The realm roles of a Keycloak token ({@code realm_access.roles}). */
+    public static List<String> realmRoles(Jwt jwt) {
         Object realmAccess = jwt.getClaim("realm_access");
         if (realmAccess instanceof Map<?, ?> map) {
             return stringList(map.get("roles"));

@@ -2,6 +2,7 @@ package io.stackgate.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,6 +49,11 @@ public class DevIdentity {
         return properties.users().containsKey(username);
     }
 
+    /** The subject a test token of this user carries: stable per username. */
+    public static String subjectOf(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /** A token for a configured demo user. */
     public String tokenFor(String username) {
         DevIdentityProperties.DemoUser user = properties.users().get(username);
@@ -62,7 +68,7 @@ public class DevIdentity {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
-                .subject(DevDirectory.subjectOf(username))
+                .subject(subjectOf(username))
                 .audience("stackgate-backend")
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
@@ -86,7 +92,8 @@ public class DevIdentity {
         }
     }
 
-    NimbusJwtDecoder decoder() {
+    /** Checks the test tokens' signatures. */
+    public NimbusJwtDecoder decoder() {
         try {
             RSAPublicKey publicKey = key.toRSAPublicKey();
             return NimbusJwtDecoder.withPublicKey(publicKey).build();

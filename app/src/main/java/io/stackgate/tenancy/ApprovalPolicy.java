@@ -21,6 +21,9 @@ public record ApprovalPolicy(BigDecimal costThreshold, String currency, Map<Stri
         String escalationGroup, String decision, int smallVmVcpus, long smallVmMemoryMiB,
         List<String> tenantAdminApprovesNodePoolsOf) {
 
+    /** The levels the decision may name, in chain order: every tenant must say who approves each. */
+    public static final List<String> REQUIRED_LEVELS = List.of("dept-manager", "platform-ops", "tenant-admin");
+
     public static final String DEFAULT_DECISION = "approval-chain.dmn";
     public static final int DEFAULT_SMALL_VM_VCPUS = 4;
     public static final long DEFAULT_SMALL_VM_MEMORY_MIB = 8192;

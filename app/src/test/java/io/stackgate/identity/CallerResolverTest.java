@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
+import io.stackgate.identity.security.SecurityProperties;
 
 class CallerResolverTest {
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import io.stackgate.identity.security.TokenIssuer;
 
 /** Cockpit and its API: operators only; browsers are sent to the Keycloak login; Camunda sees who logged in. */
 @StackgateTest

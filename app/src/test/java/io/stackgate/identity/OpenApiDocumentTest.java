@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import io.stackgate.identity.security.TokenIssuer;
 
 /**
  * /v3/api-docs passes the standard OpenAPI parser's validation, and every operation has a summary, a unique

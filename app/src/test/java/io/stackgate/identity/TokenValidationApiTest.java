@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import io.stackgate.identity.security.TokenIssuer;
 
 /** A token is accepted only when signed by the issuer's key, unexpired, from the issuer and for our audience. */
 @StackgateTest

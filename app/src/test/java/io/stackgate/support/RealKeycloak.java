@@ -49,11 +49,11 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import io.stackgate.identity.DevIdentityProperties;
-import io.stackgate.identity.KeycloakProperties;
-import io.stackgate.identity.KeycloakServer;
-import io.stackgate.identity.RealmGenerator;
+import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.identity.keycloak.KeycloakServer;
+import io.stackgate.identity.keycloak.RealmGenerator;
 import io.stackgate.identity.TenantGroups;
-import io.stackgate.tenancy.TestTenantGroups;
+import io.stackgate.tenancy.config.TestTenantGroups;
 
 /**
  * One real Keycloak per test JVM ({@code @ExtendWith(RealKeycloak.class)}, or any static method here): unpacked into
