@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.stackgate.web.Forbidden;
-import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.DevIdentity;
 import io.stackgate.identity.DevIdentityProperties;
 
@@ -43,10 +41,10 @@ class DevIdentityController {
     @PostMapping("/dev-identity/token")
     Map<String, Object> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         if (!isLoopback(http.getRemoteAddr())) {
-            throw new Forbidden("the dev identity answers only on this machine");
+            throw new NotOnThisMachine();
         }
         if (!devIdentity.knows(request.username())) {
-            throw new InvalidInput("username", "not a demo user; known: " + properties.users().keySet());
+            throw new UnknownDemoUser(properties.users().keySet());
         }
         return Map.of("access_token", devIdentity.tokenFor(request.username()),
                 "token_type", "Bearer",

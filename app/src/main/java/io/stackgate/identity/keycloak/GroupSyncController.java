@@ -6,7 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.stackgate.web.Forbidden;
+import io.stackgate.identity.NotPlatformAdmin;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 
@@ -35,7 +35,7 @@ class GroupSyncController {
     @GetMapping("/api/admin/keycloak/group-sync")
     GroupSyncStatus status() {
         if (!callers.current().hasRole(Caller.PLATFORM_ADMIN)) {
-            throw new Forbidden("only platform admins read the group sync report");
+            throw new NotPlatformAdmin("read the group sync report");
         }
         GroupSync sync = groupSync.getIfAvailable();
         if (sync == null) {

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.stackgate.web.Forbidden;
+import io.stackgate.identity.NotPlatformAdmin;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.identity.TenantGroups;
@@ -37,7 +37,7 @@ class RealmExportController {
     @GetMapping("/api/admin/keycloak/realm")
     JsonNode realm() {
         if (!callers.current().hasRole(Caller.PLATFORM_ADMIN)) {
-            throw new Forbidden("only platform admins export the realm");
+            throw new NotPlatformAdmin("export the realm");
         }
         ObjectNode realm = realms.realm(tenantGroups.declared(), Map.of(), false);
         realm.withArray("clients").forEach(client -> ((ObjectNode) client).remove("secret"));

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.web.Forbidden;
+import io.stackgate.identity.NotPlatformAdmin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,7 @@ class TenantsConfigController {
     TenantRegistry.ReloadReport reload() {
         Caller caller = callers.current();
         if (!caller.hasRole(Caller.PLATFORM_ADMIN)) {
-            throw new Forbidden("only platform admins reload tenants-config");
+            throw new NotPlatformAdmin("reload tenants-config");
         }
         return registry.reload(caller.username());
     }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.stackgate.web.NotFound;
+import io.stackgate.tenancy.ApprovalLevelNotFound;
+import io.stackgate.tenancy.NoApproverGroup;
+import io.stackgate.tenancy.OrgUnitNotFound;
+import io.stackgate.tenancy.TenantNotFound;
 import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.OrgUnit;
 import io.stackgate.tenancy.Tenant;
@@ -39,12 +42,12 @@ record TenantsSnapshot(Map<String, Tenant> byId) {
 
     /** The org-unit group of the closest listed ancestor (the unit itself first), else the level's group. */
     String approverGroup(String tenantId, String levelName, String orgUnitId) {
-        Tenant tenant = find(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+        Tenant tenant = find(tenantId).orElseThrow(() -> new TenantNotFound(tenantId));
         ApprovalLevel level = Optional.ofNullable(tenant.approval().levels().get(levelName))
-                .orElseThrow(() -> new NotFound("approval level", tenantId + "/" + levelName));
+                .orElseThrow(() -> new ApprovalLevelNotFound(tenantId, levelName));
         if (orgUnitId != null) {
             String path = orgUnitPath(tenantId, orgUnitId)
-                    .orElseThrow(() -> new NotFound("org unit", tenantId + "/" + orgUnitId));
+                    .orElseThrow(() -> new OrgUnitNotFound(tenantId, orgUnitId));
             List<String> unitsUpwards = new ArrayList<>(List.of(path.split("/")));
             Collections.reverse(unitsUpwards);
             for (String unit : unitsUpwards) {
@@ -55,7 +58,7 @@ record TenantsSnapshot(Map<String, Tenant> byId) {
             }
         }
         if (level.group() == null) {
-            throw new NotFound("approver group of level", tenantId + "/" + levelName + " for org unit " + orgUnitId);
+            throw new NoApproverGroup(tenantId, levelName, orgUnitId);
         }
         return level.group();
     }

@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.stackgate.web.NotFound;
+import io.stackgate.tenancy.ProjectNotFound;
+import io.stackgate.tenancy.TenantNotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -214,11 +215,11 @@ class JdbcQuotaService implements QuotaService {
     }
 
     private Tenant tenant(String tenantId) {
-        return tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant", tenantId));
+        return tenants.find(tenantId).orElseThrow(() -> new TenantNotFound(tenantId));
     }
 
     private static Project project(Tenant tenant, String projectId) {
-        return tenant.project(projectId).orElseThrow(() -> new NotFound("project", tenant.id() + "/" + projectId));
+        return tenant.project(projectId).orElseThrow(() -> new ProjectNotFound(tenant.id(), projectId));
     }
 
     private record Row(String tenantId, String projectId, QuotaReservation reservation) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.web.NotFound;
+import io.stackgate.tenancy.TenantNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +64,7 @@ class TenantController {
     List<ProjectView> projects(@PathVariable String tenantId) {
         Caller caller = callers.current();
         Tenant tenant = tenants.find(tenantId).filter(t -> caller.canSee(t.id()))
-                .orElseThrow(() -> new NotFound("tenant", tenantId));
+                .orElseThrow(() -> new TenantNotFound(tenantId));
         return tenant.projects().stream()
                 .map(project -> {
                     ProjectUsage usage = quotas.usage(tenantId, project.id());
