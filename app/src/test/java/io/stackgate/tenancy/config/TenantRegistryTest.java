@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.stackgate.web.NotFound;
+import io.stackgate.tenancy.ApprovalLevelNotFound;
+import io.stackgate.tenancy.NoApproverGroup;
+import io.stackgate.tenancy.OrgUnitNotFound;
+import io.stackgate.tenancy.TenantNotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,10 +78,10 @@ class TenantRegistryTest {
 
     @Test
     void unknownTenantsLevelsAndOrgUnitsAreRefused() {
-        assertThatThrownBy(() -> registry.approverGroup("initech", "tenant-admin", null)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> registry.approverGroup("acme", "cfo", "finance")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> registry.approverGroup("acme", "dept-manager", "legal")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> registry.approverGroup("acme", "dept-manager", null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> registry.approverGroup("initech", "tenant-admin", null)).isInstanceOf(TenantNotFound.class);
+        assertThatThrownBy(() -> registry.approverGroup("acme", "cfo", "finance")).isInstanceOf(ApprovalLevelNotFound.class);
+        assertThatThrownBy(() -> registry.approverGroup("acme", "dept-manager", "legal")).isInstanceOf(OrgUnitNotFound.class);
+        assertThatThrownBy(() -> registry.approverGroup("acme", "dept-manager", null)).isInstanceOf(NoApproverGroup.class);
     }
 
     @Test
