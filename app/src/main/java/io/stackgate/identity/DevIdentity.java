@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -34,10 +35,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 public class DevIdentity {
 
     private final DevIdentityProperties properties;
+    private final Clock clock;
     private final RSAKey key;
 
-    public DevIdentity(DevIdentityProperties properties) {
+    public DevIdentity(DevIdentityProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.key = loadOrCreateKey(properties.keyFile());
     }
 
@@ -65,7 +68,7 @@ public class DevIdentity {
 
     /** A token with exactly these claims; tests use it to build callers the demo users don't cover. */
     public String token(String username, List<String> groups, List<String> roles, Duration lifetime) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .subject(subjectOf(username))

@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final NoticeStore store;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    Notifications(NoticeStore store) {
+    Notifications(NoticeStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** Writes the notice in the caller's transaction (the one that makes the change it tells of). */

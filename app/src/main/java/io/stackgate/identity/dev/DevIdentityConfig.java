@@ -1,6 +1,10 @@
 package io.stackgate.identity.dev;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +20,8 @@ class DevIdentityConfig {
     /** Test tokens signed by a local key. */
     @Bean
     @ConditionalOnProperty(name = "stackgate.dev-identity.enabled", havingValue = "true")
-    DevIdentity devIdentity(DevIdentityProperties properties) {
-        return new DevIdentity(properties);
+    DevIdentity devIdentity(DevIdentityProperties properties, Clock clock) {
+        return new DevIdentity(properties, clock);
     }
 
     /** Where test tokens are in force and no Keycloak is: the demo users as the directory (delegation checks). */

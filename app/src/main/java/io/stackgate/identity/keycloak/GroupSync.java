@@ -48,11 +48,6 @@ class GroupSync implements DisposableBean {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "keycloak-group-sync"));
 
     GroupSync(Directory directory, TenantGroups tenantGroups, ApplicationEventPublisher events,
-            Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings) {
-        this(directory, tenantGroups, events, devKeycloak, settings, Clock.systemUTC());
-    }
-
-    GroupSync(Directory directory, TenantGroups tenantGroups, ApplicationEventPublisher events,
             Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings, Clock clock) {
         this.directory = directory;
         this.tenantGroups = tenantGroups;

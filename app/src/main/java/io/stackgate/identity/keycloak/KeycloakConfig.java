@@ -1,5 +1,6 @@
 package io.stackgate.identity.keycloak;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -32,15 +33,15 @@ public class KeycloakConfig {
 
     @Bean
     @ConditionalOnExpression(IN_USE)
-    KeycloakDirectory keycloakDirectory(KeycloakProperties keycloak, RestClient.Builder http) {
-        return new KeycloakDirectory(withSecret(keycloak), http);
+    KeycloakDirectory keycloakDirectory(KeycloakProperties keycloak, RestClient.Builder http, Clock clock) {
+        return new KeycloakDirectory(withSecret(keycloak), http, clock);
     }
 
     @Bean
     @ConditionalOnExpression(IN_USE)
     GroupSync groupSync(Directory directory, TenantGroups tenantGroups, ApplicationEventPublisher events,
-            Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings) {
-        return new GroupSync(directory, tenantGroups, events, devKeycloak, settings);
+            Optional<DevKeycloak> devKeycloak, GroupSyncProperties settings, Clock clock) {
+        return new GroupSync(directory, tenantGroups, events, devKeycloak, settings, clock);
     }
 
     /** In dev the backend's secret is generated once and kept (0600) under the Keycloak home. */

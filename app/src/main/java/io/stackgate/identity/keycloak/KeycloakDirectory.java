@@ -1,5 +1,6 @@
 package io.stackgate.identity.keycloak;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +29,14 @@ class KeycloakDirectory implements Directory {
 
     private final KeycloakProperties keycloak;
     private final RestClient http;
+    private final Clock clock;
     private String token;
     private Instant tokenRenewal = Instant.MIN;
 
-    KeycloakDirectory(KeycloakProperties keycloak, RestClient.Builder http) {
+    KeycloakDirectory(KeycloakProperties keycloak, RestClient.Builder http, Clock clock) {
         this.keycloak = keycloak;
         this.http = http.baseUrl(keycloak.baseUrl()).build();
+        this.clock = clock;
     }
 
     @Override
@@ -173,7 +176,7 @@ class KeycloakDirectory implements Directory {
     }
 
     private synchronized String accessToken() {
-        if (token != null && Instant.now().isBefore(tokenRenewal)) {
+        if (token != null && clock.instant().isBefore(tokenRenewal)) {
             return token;
         }
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -187,7 +190,7 @@ class KeycloakDirectory implements Directory {
         }
         long lifetime = answer.path("expires_in").asLong(60);
         token = answer.get("access_token").asText();
-        tokenRenewal = Instant.now().plusSeconds(Math.max(0, lifetime - Math.min(30, lifetime / 5)));
+        tokenRenewal = clock.instant().plusSeconds(Math.max(0, lifetime - Math.min(30, lifetime / 5)));
         return token;
     }
 }

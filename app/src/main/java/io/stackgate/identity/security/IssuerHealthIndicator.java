@@ -36,8 +36,8 @@ class IssuerHealthIndicator implements HealthIndicator {
     private Instant lastAt = Instant.MIN;
 
     @Autowired
-    IssuerHealthIndicator(TokenIssuer issuer, SecurityProperties security) {
-        this(issuer, security.issuerHealth(), Clock.systemUTC());
+    IssuerHealthIndicator(TokenIssuer issuer, SecurityProperties security, Clock clock) {
+        this(issuer, security.issuerHealth(), clock);
     }
 
     IssuerHealthIndicator(TokenIssuer issuer, SecurityProperties.IssuerHealth settings, Clock clock) {

@@ -37,11 +37,12 @@ class TenantsConfigStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TenantsConfigStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    TenantsConfigStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** The newest version's number, 0 when none was stored yet: the cheap question every instance asks often. */

@@ -49,13 +49,13 @@ class JdbcQuotaService implements QuotaService {
     private final Clock clock;
 
     JdbcQuotaService(JdbcClient jdbc, Tenants tenants, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.events = events;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

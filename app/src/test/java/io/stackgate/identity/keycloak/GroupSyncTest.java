@@ -3,6 +3,7 @@ package io.stackgate.identity.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ class GroupSyncTest {
     private List<TenantGroups.Declared> declared = List.of(
             new TenantGroups.Declared("acme", List.of("engineering"), Set.of("/tenants/acme/admins")));
     private final GroupSync sync = new GroupSync(directory, () -> declared, events::add, Optional.empty(),
-            new GroupSyncProperties(false));
+            new GroupSyncProperties(false), Clock.systemUTC());
 
     @Test
     void missingGroupsAreCreatedParentsFirst() {
@@ -177,7 +178,7 @@ class GroupSyncTest {
     @Test
     void withTheSettingOnAnUndeclaredGroupIsDeletedWithItsMembers() {
         GroupSync deleting = new GroupSync(directory, () -> declared, events::add, Optional.empty(),
-                new GroupSyncProperties(true));
+                new GroupSyncProperties(true), Clock.systemUTC());
         directory.groups.addAll(Set.of("/tenants", "/tenants/gone", "/tenants/gone/sales"));
         directory.addMember("sam", "/tenants/gone/sales");
 
@@ -197,7 +198,7 @@ class GroupSyncTest {
             }
         };
         GroupSync failing = new GroupSync(down, () -> declared, events::add, Optional.empty(),
-                new GroupSyncProperties(false));
+                new GroupSyncProperties(false), Clock.systemUTC());
 
         assertThatThrownBy(failing::sync).hasMessageContaining("down");
         failing.on(new TenantGroupsChanged()); // logged in the background, never thrown at the publisher

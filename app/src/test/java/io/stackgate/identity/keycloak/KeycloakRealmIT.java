@@ -2,6 +2,7 @@ package io.stackgate.identity.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import io.stackgate.identity.TenantGroups;
 class KeycloakRealmIT {
 
     private static final GroupSyncProperties KEEPING = new GroupSyncProperties(false);
+    private static final Clock CLOCK = Clock.systemUTC();
 
-    private final KeycloakDirectory directory = new KeycloakDirectory(RealKeycloak.settings(), RestClient.builder());
+    private final KeycloakDirectory directory = new KeycloakDirectory(RealKeycloak.settings(), RestClient.builder(), CLOCK);
 
     @Test
     void theRealmHasTheGroupTreeOfTenantsConfigAndThePlatformRoles() {
@@ -72,7 +74,7 @@ class KeycloakRealmIT {
         grown.add(new TenantGroups.Declared("initech", List.of("sales"), Set.of("/tenants/initech/admins")));
         List<Object> events = new ArrayList<>();
         List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(base));
-        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, Optional.empty(), KEEPING);
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, Optional.empty(), KEEPING, CLOCK);
 
         assertThat(sync.sync()).isEqualTo(new DirectorySynced(Set.of(), Set.of()));
 
@@ -98,7 +100,7 @@ class KeycloakRealmIT {
     void anOrgUnitMovedInTheConfigIsMovedInKeycloakAndKeepsItsMembers() {
         List<TenantGroups.Declared> base = RealKeycloak.tenants();
         List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(withAcmeUnit(base, "sre")));
-        GroupSync sync = new GroupSync(directory, () -> declared.get(0), event -> { }, Optional.empty(), KEEPING);
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), event -> { }, Optional.empty(), KEEPING, CLOCK);
         sync.sync();
         RealKeycloak.addToGroup("erin", "/tenants/acme/sre");
         try {
@@ -119,7 +121,7 @@ class KeycloakRealmIT {
         List<TenantGroups.Declared> base = RealKeycloak.tenants();
         List<List<TenantGroups.Declared>> declared = new ArrayList<>(List.of(withAcmeUnit(withAcmeUnit(base, "legacy"), "retired")));
         List<Object> events = new ArrayList<>();
-        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, Optional.empty(), KEEPING);
+        GroupSync sync = new GroupSync(directory, () -> declared.get(0), events::add, Optional.empty(), KEEPING, CLOCK);
         sync.sync();
         RealKeycloak.addToGroup("dave", "/tenants/acme/legacy/managers");
         RealKeycloak.addToGroup("erin", "/tenants/acme/legacy/managers");
@@ -153,7 +155,8 @@ class KeycloakRealmIT {
     }
 
     private GroupSync deletingWithMembers(List<List<TenantGroups.Declared>> declared) {
-        return new GroupSync(directory, () -> declared.get(0), event -> { }, Optional.empty(), new GroupSyncProperties(true));
+        return new GroupSync(directory, () -> declared.get(0), event -> { }, Optional.empty(), new GroupSyncProperties(true),
+                CLOCK);
     }
 
     private static List<TenantGroups.Declared> withAcmeUnit(List<TenantGroups.Declared> base, String unit) {

@@ -1,5 +1,6 @@
 package io.stackgate.tenancy.config;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -18,6 +19,7 @@ final class TestConfigStores {
         database.setURL("jdbc:h2:mem:tenants-config-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(database).locations("classpath:db/migration")
                 .table("stackgate_schema_history").load().migrate();
-        return new TenantsConfigStore(JdbcClient.create(database), new DataSourceTransactionManager(database));
+        return new TenantsConfigStore(JdbcClient.create(database), new DataSourceTransactionManager(database),
+                Clock.systemUTC());
     }
 }

@@ -3,6 +3,7 @@ package io.stackgate.tenancy.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +171,11 @@ class JdbcQuotaServiceTest {
 
     @TestConfiguration
     static class SmallTenants {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
 
         @Bean
         Tenants tenants() {
