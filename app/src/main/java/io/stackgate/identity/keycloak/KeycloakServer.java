@@ -10,32 +10,61 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A Keycloak from {@code org.keycloak:keycloak-quarkus-dist}, unpacked under a home folder and run in dev mode as a
- * child process on 127.0.0.1. Used by the dev launcher and by the integration tests.
+ * child process on 127.0.0.1: started, polled until ready and stopped with its children. Used by the dev launcher and
+ * by the integration tests (which also serve it over HTTPS: {@link #withHttps}).
  */
 public final class KeycloakServer {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * Serving HTTPS on {@code port} with this certificate and key (PEM); the management interface serves HTTPS with
+     * the same certificate, so readiness is asked through {@code trust}.
+     */
+    private record Https(int port, Path certificate, Path key, SSLContext trust) {
+    }
 
     private final Path home;
     private final String version;
     private final int httpPort;
     private final int managementPort;
+    private final Https https;
+    private final HttpClient http;
     private Process process;
 
     public KeycloakServer(Path home, String version, int httpPort, int managementPort) {
+        this(home, version, httpPort, managementPort, null);
+    }
+
+    private KeycloakServer(Path home, String version, int httpPort, int managementPort, Https https) {
         this.home = home.toAbsolutePath().normalize();
         this.version = version;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
+        this.https = https;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        this.http = (https == null ? client : client.sslContext(https.trust())).build();
+    }
+
+    /**
+     * The same server answering HTTPS on {@code httpsPort} ({@link #baseUrl()} and the issuer become
+     * {@code https://127.0.0.1:<httpsPort>}; the HTTP port, which dev mode always opens, stays on loopback unused).
+     *
+     * @param trust an SSL context trusting the certificate's issuer, for the readiness checks
+     */
+    public KeycloakServer withHttps(int httpsPort, Path certificate, Path key, SSLContext trust) {
+        return new KeycloakServer(home, version, httpPort, managementPort, new Https(httpsPort, certificate, key, trust));
     }
 
     public Path distribution() {
@@ -47,7 +76,12 @@ public final class KeycloakServer {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return https == null ? "http://127.0.0.1:" + httpPort : "https://127.0.0.1:" + https.port();
+    }
+
+    /** The process this object started, while it runs. */
+    public synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).map(Process::toHandle);
     }
 
     /**
@@ -94,9 +128,10 @@ public final class KeycloakServer {
 
     public boolean isReady() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            String scheme = https == null ? "http" : "https";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + managementPort
+                    + "/health/ready")).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -105,11 +140,20 @@ public final class KeycloakServer {
         }
     }
 
-    /** Starts {@code kc.sh start-dev} with its output in {@link #log()}; {@code environment} is added to the child's. */
+    /**
+     * Starts {@code kc.sh start-dev} with its output in {@link #log()}; {@code environment} is added to the child's.
+     * {@code --hostname} pins the issuer to {@link #baseUrl()} whatever URL a token is asked on.
+     */
     public synchronized void start(Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder("bash", "bin/kc.sh", "start-dev",
+        List<String> command = new ArrayList<>(List.of("bash", "bin/kc.sh", "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--import-realm", "--hostname=" + baseUrl())
+                "--health-enabled=true", "--import-realm", "--hostname=" + baseUrl()));
+        if (https != null) {
+            command.addAll(List.of("--https-port=" + https.port(),
+                    "--https-certificate-file=" + https.certificate().toAbsolutePath(),
+                    "--https-certificate-key-file=" + https.key().toAbsolutePath()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(distribution().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
