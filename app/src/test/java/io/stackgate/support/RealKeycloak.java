@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -28,6 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stackgate.identity.DevIdentityProperties;
+import io.stackgate.identity.TenantGroups;
+import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.identity.keycloak.KeycloakServer;
+import io.stackgate.identity.keycloak.RealmGenerator;
+import io.stackgate.tenancy.config.TestTenantGroups;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -44,13 +49,6 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.identity.DevIdentityProperties;
-import io.stackgate.identity.keycloak.KeycloakProperties;
-import io.stackgate.identity.keycloak.KeycloakServer;
-import io.stackgate.identity.keycloak.RealmGenerator;
-import io.stackgate.identity.TenantGroups;
-import io.stackgate.tenancy.config.TestTenantGroups;
 
 /**
  * One real Keycloak per test JVM ({@code @ExtendWith(RealKeycloak.class)}, or any static method here): unpacked into

@@ -1,12 +1,12 @@
 package io.stackgate.identity.cockpit;
 
+import io.stackgate.identity.keycloak.KeycloakConfig;
+import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.identity.security.TokenIssuer;
 import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.stackgate.identity.keycloak.KeycloakConfig;
-import io.stackgate.identity.keycloak.KeycloakProperties;
-import io.stackgate.identity.security.TokenIssuer;
 
 /**
  * Camunda's users and groups come from Keycloak (the community identity provider plugin, read-only): the

@@ -2,6 +2,8 @@ package io.stackgate.identity.cockpit;
 
 import java.util.List;
 
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,8 +16,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
 
 /**
  * Tells the Camunda webapps who is logged in: the Spring Security login (Keycloak) with its groups, roles

@@ -4,6 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.keycloak.KeycloakConfig;
+import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.identity.security.EngineApiWrites;
+import io.stackgate.identity.security.SecurityConfig;
+import io.stackgate.identity.security.TokenIssuer;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,13 +35,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
-import io.stackgate.identity.keycloak.KeycloakConfig;
-import io.stackgate.identity.keycloak.KeycloakProperties;
-import io.stackgate.identity.security.EngineApiWrites;
-import io.stackgate.identity.security.SecurityConfig;
-import io.stackgate.identity.security.TokenIssuer;
 
 /**
  * Camunda Cockpit, Tasklist and Admin ({@code /camunda}) for platform admins and operators, through the same

@@ -2,6 +2,7 @@ package io.stackgate.identity.dev;
 
 import java.util.Optional;
 import java.util.Set;
+
 import io.stackgate.identity.DevIdentity;
 import io.stackgate.identity.DevIdentityProperties;
 import io.stackgate.identity.DirectoryUser;

@@ -2,16 +2,14 @@ package io.stackgate.identity.dev;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import java.time.Clock;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import io.stackgate.identity.DevIdentity;
 import io.stackgate.identity.DevIdentityProperties;
 import io.stackgate.identity.UserDirectory;
 import io.stackgate.identity.keycloak.KeycloakConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The test-token issuer and its demo users, only where explicitly enabled (the fast test suite). */
 @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 
+import io.stackgate.identity.DevIdentity;
+import io.stackgate.identity.DevIdentityProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stackgate.identity.DevIdentity;
-import io.stackgate.identity.DevIdentityProperties;
 
 /**
  * Hands out test tokens for the demo users where test tokens are enabled; answers only requests from this machine.

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.stackgate.identity.DevIdentityProperties;
+import io.stackgate.identity.TenantGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import io.stackgate.identity.DevIdentityProperties;
-import io.stackgate.identity.TenantGroups;
 
 /**
  * The dev Keycloak: unpacked under {@code stackgate.keycloak.home}, given the realm generated from tenants-config,

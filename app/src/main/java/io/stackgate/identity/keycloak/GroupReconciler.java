@@ -10,11 +10,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.stackgate.identity.Directory;
 import io.stackgate.identity.DirectorySynced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link GroupPlan} to the directory: moves relocated org units, creates what is missing, deletes what is no

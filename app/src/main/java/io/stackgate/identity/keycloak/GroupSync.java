@@ -6,16 +6,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.stackgate.identity.Directory;
+import io.stackgate.identity.DirectorySynced;
+import io.stackgate.identity.TenantGroups;
+import io.stackgate.identity.TenantGroupsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-
-import io.stackgate.identity.Directory;
-import io.stackgate.identity.DirectorySynced;
-import io.stackgate.identity.TenantGroups;
-import io.stackgate.identity.TenantGroupsChanged;
 
 /**
  * Keeps Keycloak's groups under {@code /tenants/} as tenants-config declares them ({@link GroupPlan} decides,

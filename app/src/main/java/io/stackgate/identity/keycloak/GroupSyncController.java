@@ -1,14 +1,13 @@
 package io.stackgate.identity.keycloak;
 
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.NotPlatformAdmin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stackgate.identity.NotPlatformAdmin;
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
 
 /** What the Keycloak group sync of this instance did last: above all, the groups it kept because they hold members. */
 @Tag(name = "Operations")

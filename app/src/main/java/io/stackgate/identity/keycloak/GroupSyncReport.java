@@ -3,6 +3,7 @@ package io.stackgate.identity.keycloak;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+
 import io.stackgate.identity.DirectorySynced;
 
 /**

@@ -3,14 +3,14 @@ package io.stackgate.identity.keycloak;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.stackgate.identity.DevIdentityProperties;
+import io.stackgate.identity.Directory;
+import io.stackgate.identity.TenantGroups;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
-import io.stackgate.identity.DevIdentityProperties;
-import io.stackgate.identity.Directory;
-import io.stackgate.identity.TenantGroups;
 
 /**
  * Keycloak beans: the dev Keycloak when launching (no issuer configured and {@code stackgate.keycloak.launch}), and

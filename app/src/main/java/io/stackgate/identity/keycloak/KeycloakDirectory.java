@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.identity.Directory;
+import io.stackgate.identity.DirectoryUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,8 +18,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriUtils;
-import io.stackgate.identity.Directory;
-import io.stackgate.identity.DirectoryUser;
 
 /**
  * {@link Directory} on Keycloak's admin REST API ({@code <baseUrl>/admin/realms/<realm>/…}), as the backend client's

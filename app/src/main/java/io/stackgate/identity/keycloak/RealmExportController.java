@@ -4,15 +4,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.NotPlatformAdmin;
+import io.stackgate.identity.TenantGroups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stackgate.identity.NotPlatformAdmin;
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
-import io.stackgate.identity.TenantGroups;
 
 /**
  * The realm generated from tenants-config, for an operator to import into a production Keycloak: no demo users,

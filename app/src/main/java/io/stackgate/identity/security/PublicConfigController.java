@@ -3,11 +3,11 @@ package io.stackgate.identity.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.stackgate.identity.keycloak.KeycloakProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import io.stackgate.identity.keycloak.KeycloakProperties;
 
 /** What a UI or a tool needs to know before it has a token (no authentication). */
 @Tag(name = "Public", description = "What a client needs before it has a token")

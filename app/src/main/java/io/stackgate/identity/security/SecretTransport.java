@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.stackgate.identity.keycloak.KeycloakProperties;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import io.stackgate.identity.keycloak.KeycloakProperties;
 
 /**
  * With an external issuer, the backend client's secret goes only where it was explicitly sent, and never over plain

@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.DevIdentity;
+import io.stackgate.identity.keycloak.DevKeycloak;
+import io.stackgate.identity.keycloak.KeycloakProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +31,6 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
-import io.stackgate.identity.DevIdentity;
-import io.stackgate.identity.keycloak.DevKeycloak;
-import io.stackgate.identity.keycloak.KeycloakProperties;
 
 /**
  * Every call needs a bearer JWT except health (its details only for platform admins and operators), the public

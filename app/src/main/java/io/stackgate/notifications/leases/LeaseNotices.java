@@ -5,10 +5,10 @@ import java.util.Map;
 
 import io.stackgate.compute.LeaseKeeper.LeaseExpired;
 import io.stackgate.compute.LeaseKeeper.LeaseRenewalDue;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import io.stackgate.notifications.NewNotice;
 import io.stackgate.notifications.Notifications;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells a VM's owner that its lease needs renewing, and that it ended. Synchronous listeners: the notice commits with

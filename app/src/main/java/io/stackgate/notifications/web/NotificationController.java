@@ -1,6 +1,8 @@
 package io.stackgate.notifications.web;
 
 import io.stackgate.identity.CallerResolver;
+import io.stackgate.notifications.Notice;
+import io.stackgate.notifications.Notifications;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,8 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.stackgate.notifications.Notice;
-import io.stackgate.notifications.Notifications;
 
 /** The caller's own notices: every signed-in person has some or none; nobody sees another's. */
 @Tag(name = "Notifications", description = "Notices for the caller (lease renewals due, leases ended)")

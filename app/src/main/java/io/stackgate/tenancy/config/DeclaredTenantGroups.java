@@ -7,14 +7,14 @@ import java.util.TreeSet;
 
 import io.stackgate.identity.TenantGroups;
 import io.stackgate.identity.TenantGroupsChanged;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.OrgUnit;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.tenancy.TenantsConfigReloaded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /** Tells identity which org units and groups the tenants-config in force declares, and when that changes. */
 @Component

@@ -8,6 +8,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.stackgate.identity.TenantDirectory;
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.tenancy.TenantsConfigReloaded;
+import io.stackgate.tenancy.TenantsConfigVersion;
 import io.stackgate.tenancy.config.TenantsConfigFiles.ConfigFile;
 import io.stackgate.tenancy.config.TenantsConfigStore.Source;
 import io.stackgate.tenancy.config.TenantsConfigStore.Version;
@@ -17,10 +21,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import io.stackgate.tenancy.Tenant;
-import io.stackgate.tenancy.Tenants;
-import io.stackgate.tenancy.TenantsConfigReloaded;
-import io.stackgate.tenancy.TenantsConfigVersion;
 
 /**
  * The tenants in force, swapped whole, and the stored version they come from. Every instance of a deployment

@@ -1,10 +1,10 @@
 package io.stackgate.tenancy.config;
 
+import io.stackgate.tenancy.TenantsConfigVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import io.stackgate.tenancy.TenantsConfigVersion;
 
 /**
  * Looks for a tenants-config version another instance stored ({@code stackgate.tenants.check-interval}) and puts it

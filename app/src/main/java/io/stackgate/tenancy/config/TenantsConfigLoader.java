@@ -19,12 +19,12 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.config.TenantsConfigFiles.ConfigFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import io.stackgate.tenancy.Tenant;
 
 /** Loads the tenant files and checks each against tenant.schema.json and the rules the schema cannot say. */
 @Component

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.ApprovalLevelNotFound;
 import io.stackgate.tenancy.NoApproverGroup;
-import io.stackgate.tenancy.OrgUnitNotFound;
-import io.stackgate.tenancy.TenantNotFound;
-import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.OrgUnit;
+import io.stackgate.tenancy.OrgUnitNotFound;
 import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.TenantNotFound;
 
 /** One immutable generation of the tenants-config; a reload replaces it as a whole. */
 record TenantsSnapshot(Map<String, Tenant> byId) {

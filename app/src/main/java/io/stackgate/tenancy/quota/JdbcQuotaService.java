@@ -9,8 +9,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.ProjectNotFound;
+import io.stackgate.tenancy.ProjectUsage;
+import io.stackgate.tenancy.Quota;
+import io.stackgate.tenancy.QuotaRaised;
+import io.stackgate.tenancy.QuotaReleased;
+import io.stackgate.tenancy.QuotaReservation;
+import io.stackgate.tenancy.QuotaReserved;
+import io.stackgate.tenancy.QuotaService;
+import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.TenantNotFound;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.tenancy.TenantsConfigReloaded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,17 +31,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.stackgate.tenancy.Project;
-import io.stackgate.tenancy.ProjectUsage;
-import io.stackgate.tenancy.Quota;
-import io.stackgate.tenancy.QuotaRaised;
-import io.stackgate.tenancy.QuotaReleased;
-import io.stackgate.tenancy.QuotaReservation;
-import io.stackgate.tenancy.QuotaReserved;
-import io.stackgate.tenancy.QuotaService;
-import io.stackgate.tenancy.Tenant;
-import io.stackgate.tenancy.Tenants;
-import io.stackgate.tenancy.TenantsConfigReloaded;
 
 /** Quota on reservation rows: usage is the sum of RESERVED rows; a tenant's reservations serialise on its lock row. */
 @Service

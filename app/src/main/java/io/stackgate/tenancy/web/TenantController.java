@@ -6,13 +6,6 @@ import java.util.Locale;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.tenancy.TenantNotFound;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.ApprovalPolicy;
 import io.stackgate.tenancy.OrgUnit;
@@ -20,7 +13,14 @@ import io.stackgate.tenancy.ProjectUsage;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.QuotaService;
 import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.TenantNotFound;
 import io.stackgate.tenancy.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The tenants a caller may see, their org units, approval levels and projects with quota and usage. */
 @Tag(name = "Tenants", description = "Tenants, org units, approval levels, projects with quota and usage")

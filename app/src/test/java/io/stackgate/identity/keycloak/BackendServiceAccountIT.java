@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.identity.Caller;
+import io.stackgate.support.RealKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpHeaders;
@@ -14,9 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.support.RealKeycloak;
-import io.stackgate.identity.Caller;
 
 /**
  * The backend's service account holds the least it needs on the real Keycloak: it reads users and groups and writes

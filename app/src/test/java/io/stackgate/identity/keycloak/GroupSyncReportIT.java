@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api;
+import io.stackgate.support.RealKeycloak;
+import io.stackgate.support.RealKeycloakTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,10 +17,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.RealKeycloak;
-import io.stackgate.support.RealKeycloakTest;
 
 /**
  * The running app's group sync against the real Keycloak: a group under /tenants that tenants-config does not declare

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
 import io.stackgate.identity.Directory;
 import io.stackgate.identity.DirectorySynced;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.TenantGroups;
 import io.stackgate.identity.TenantGroupsChanged;
+import org.junit.jupiter.api.Test;
 
 /** The sync's rules on an in-memory directory (KeycloakRealmIT runs it against the real Keycloak). */
 class GroupSyncTest {

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.identity.Directory;
+import io.stackgate.support.RealKeycloak;
+import io.stackgate.support.TestDatabases;
+import io.stackgate.support.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.support.RealKeycloak;
-import io.stackgate.support.TestDatabases;
-import io.stackgate.support.TestProfiles;
-import io.stackgate.identity.Directory;
 
 /** The application trusting the real Keycloak: its tokens open the API, and its groups are synced at start. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -10,13 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.identity.DirectorySynced;
+import io.stackgate.identity.TenantGroups;
+import io.stackgate.support.RealKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.support.RealKeycloak;
-import io.stackgate.identity.DirectorySynced;
-import io.stackgate.identity.TenantGroups;
 
 /** The generated realm, the directory adapter and the group sync against a real Keycloak. */
 @ExtendWith(RealKeycloak.class)

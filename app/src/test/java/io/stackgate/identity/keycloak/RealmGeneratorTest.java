@@ -9,10 +9,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
-import io.stackgate.support.RealKeycloak;
 import io.stackgate.identity.TenantGroups;
+import io.stackgate.support.RealKeycloak;
+import org.junit.jupiter.api.Test;
 
 /** The realm generated from the test tenants-config and the demo users, without a Keycloak. */
 class RealmGeneratorTest {

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.stackgate.support.Api;
+import io.stackgate.support.TestDatabases;
+import io.stackgate.support.TestProfiles;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.TestDatabases;
-import io.stackgate.support.TestProfiles;
 
 /**
  * Readiness waits for the issuer: a real HTTP server stands in for an external Keycloak, answering 503 at first and

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.stackgate.tenancy.ApprovalPolicy;
 import io.stackgate.tenancy.config.TenantsConfigLoader.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.stackgate.tenancy.ApprovalPolicy;
 
 /** A tenant's approval policy names its decision, its small-VM thresholds and the units whose node pools need the tenant admin. */
 class TenantApprovalPolicyTest {

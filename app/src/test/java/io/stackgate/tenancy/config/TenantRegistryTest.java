@@ -14,11 +14,11 @@ import io.stackgate.tenancy.ApprovalLevelNotFound;
 import io.stackgate.tenancy.NoApproverGroup;
 import io.stackgate.tenancy.OrgUnitNotFound;
 import io.stackgate.tenancy.TenantNotFound;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.tenancy.TenantsConfigReloaded;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.stackgate.tenancy.Tenants;
-import io.stackgate.tenancy.TenantsConfigReloaded;
 
 class TenantRegistryTest {
 

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.stackgate.tenancy.ProjectRole;
+import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.config.TenantsConfigLoader.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.stackgate.tenancy.ProjectRole;
-import io.stackgate.tenancy.Tenant;
 
 class TenantsConfigLoaderTest {
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.stackgate.support.Instances;
 import io.stackgate.support.TestDatabases;
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Tenants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +18,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import io.stackgate.tenancy.Tenant;
-import io.stackgate.tenancy.Tenants;
 
 /**
  * Where no tenants-config folder is, the application does not start on the demo tenants packaged in the jar (group

@@ -16,6 +16,17 @@ import java.util.stream.IntStream;
 
 import io.stackgate.support.TestDatabases;
 import io.stackgate.support.TestProfiles;
+import io.stackgate.tenancy.ApprovalPolicy;
+import io.stackgate.tenancy.OrgUnit;
+import io.stackgate.tenancy.Project;
+import io.stackgate.tenancy.ProjectUsage;
+import io.stackgate.tenancy.Quota;
+import io.stackgate.tenancy.QuotaReleased;
+import io.stackgate.tenancy.QuotaReservation;
+import io.stackgate.tenancy.QuotaReserved;
+import io.stackgate.tenancy.QuotaService;
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -30,17 +41,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.stackgate.tenancy.ApprovalPolicy;
-import io.stackgate.tenancy.OrgUnit;
-import io.stackgate.tenancy.Project;
-import io.stackgate.tenancy.ProjectUsage;
-import io.stackgate.tenancy.Quota;
-import io.stackgate.tenancy.QuotaReleased;
-import io.stackgate.tenancy.QuotaReservation;
-import io.stackgate.tenancy.QuotaReserved;
-import io.stackgate.tenancy.QuotaService;
-import io.stackgate.tenancy.Tenant;
-import io.stackgate.tenancy.Tenants;
 
 /** On the test database with the Flyway migrations (H2, or MariaDB with -Dstackgate.test.db=mariadb). */
 @JdbcTest
