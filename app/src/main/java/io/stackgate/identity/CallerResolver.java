@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.stackgate.identity.security.SecurityProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -77,7 +78,8 @@ public class CallerResolver {
         return new TreeSet<>(stringList(claim));
     }
 
-    static List<String> realmRoles(Jwt jwt) {
+    /** The realm roles of a Keycloak token ({@code realm_access.roles}). */
+    public static List<String> realmRoles(Jwt jwt) {
         Object realmAccess = jwt.getClaim("realm_access");
         if (realmAccess instanceof Map<?, ?> map) {
             return stringList(map.get("roles"));

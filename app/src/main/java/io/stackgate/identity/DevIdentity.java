@@ -2,11 +2,13 @@ package io.stackgate.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -33,10 +35,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 public class DevIdentity {
 
     private final DevIdentityProperties properties;
+    private final Clock clock;
     private final RSAKey key;
 
-    public DevIdentity(DevIdentityProperties properties) {
+    public DevIdentity(DevIdentityProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.key = loadOrCreateKey(properties.keyFile());
     }
 
@@ -46,6 +50,11 @@ public class DevIdentity {
 
     public boolean knows(String username) {
         return properties.users().containsKey(username);
+    }
+
+    /** The subject a test token of this user carries: stable per username. */
+    public static String subjectOf(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A token for a configured demo user. */
@@ -59,10 +68,10 @@ public class DevIdentity {
 
     /** A token with exactly these claims; tests use it to build callers the demo users don't cover. */
     public String token(String username, List<String> groups, List<String> roles, Duration lifetime) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
-                .subject(DevDirectory.subjectOf(username))
+                .subject(subjectOf(username))
                 .audience("stackgate-backend")
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
@@ -86,7 +95,8 @@ public class DevIdentity {
         }
     }
 
-    NimbusJwtDecoder decoder() {
+    /** Checks the test tokens' signatures. */
+    public NimbusJwtDecoder decoder() {
         try {
             RSAPublicKey publicKey = key.toRSAPublicKey();
             return NimbusJwtDecoder.withPublicKey(publicKey).build();

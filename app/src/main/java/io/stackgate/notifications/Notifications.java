@@ -3,7 +3,6 @@ package io.stackgate.notifications;
 import java.time.Clock;
 
 import io.stackgate.identity.Caller;
-import io.stackgate.web.NotFound;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import org.springframework.stereotype.Service;
@@ -17,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final NoticeStore store;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    Notifications(NoticeStore store) {
+    Notifications(NoticeStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** Writes the notice in the caller's transaction (the one that makes the change it tells of). */
@@ -38,7 +38,7 @@ public class Notifications {
     /** Marks one of the caller's notices read; anyone else's is not found. */
     @Transactional
     public Notice markRead(Caller caller, long id) {
-        store.find(caller.id(), id).orElseThrow(() -> new NotFound("notification", String.valueOf(id)));
+        store.find(caller.id(), id).orElseThrow(() -> new NotificationNotFound(id));
         store.markRead(caller.id(), id, clock.instant());
         return store.find(caller.id(), id).orElseThrow();
     }

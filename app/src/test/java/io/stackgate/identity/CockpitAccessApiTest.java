@@ -7,12 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.stackgate.identity.security.TokenIssuer;
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.StackgateTest;
 
 /** Cockpit and its API: operators only; browsers are sent to the Keycloak login; Camunda sees who logged in. */
 @StackgateTest

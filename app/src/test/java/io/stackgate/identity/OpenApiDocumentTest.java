@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.stackgate.identity.security.TokenIssuer;
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -14,9 +17,6 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.StackgateTest;
 
 /**
  * /v3/api-docs passes the standard OpenAPI parser's validation, and every operation has a summary, a unique

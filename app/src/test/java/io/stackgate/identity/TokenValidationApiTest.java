@@ -15,11 +15,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import io.stackgate.identity.security.TokenIssuer;
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A token is accepted only when signed by the issuer's key, unexpired, from the issuer and for our audience. */
 @StackgateTest

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -31,6 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stackgate.identity.DevIdentityProperties;
+import io.stackgate.identity.TenantGroups;
+import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.identity.keycloak.KeycloakServer;
+import io.stackgate.identity.keycloak.RealmGenerator;
+import io.stackgate.tenancy.config.TestTenantGroups;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -47,13 +49,6 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.identity.DevIdentityProperties;
-import io.stackgate.identity.KeycloakProperties;
-import io.stackgate.identity.KeycloakServer;
-import io.stackgate.identity.RealmGenerator;
-import io.stackgate.identity.TenantGroups;
-import io.stackgate.tenancy.TestTenantGroups;
 
 /**
  * One real Keycloak per test JVM ({@code @ExtendWith(RealKeycloak.class)}, or any static method here): unpacked into
@@ -384,43 +379,25 @@ public final class RealKeycloak implements BeforeAllCallback {
         KeycloakProperties keycloak = new KeycloakProperties(false, null, Path.of("target/keycloak-https-it"),
                 httpsPort, managementPort, null, baseUrl, null, UUID.randomUUID().toString(), null,
                 HTTPS_TOKEN_LIFESPAN, null);
-        KeycloakServer distribution = new KeycloakServer(keycloak.home(), keycloak.version(), httpsPort, managementPort);
-        Instant begin = Instant.now();
-        distribution.unpack();
         Path home = keycloak.home().toAbsolutePath().normalize();
+        // start-dev keeps HTTP on whatever --http-port says (8080 unless told): a free loopback port, unused
+        KeycloakServer plain = new KeycloakServer(home, keycloak.version(), freePort(), managementPort);
+        Instant begin = Instant.now();
+        plain.unpack();
         killLeftover(home.resolve("keycloak.pid"), home);
-        String adminPassword = keepDatabaseOrForgetIt(distribution, home.resolve("admin-password"));
+        String adminPassword = keepDatabaseOrForgetIt(plain, home.resolve("admin-password"));
         Path tls = home.resolve("tls");
         makeCertificates(tls);
+        KeycloakServer server = plain.withHttps(httpsPort, tls.resolve("keycloak.crt"), tls.resolve("keycloak.key"),
+                trusting(tls.resolve("ca.crt")));
         Instance instance = new Instance(keycloak, adminPassword, Optional.of(tls.resolve("ca.crt")));
 
-        // start-dev keeps HTTP on whatever --http-enabled says (on 8080 unless told): a free loopback port, unused
-        List<String> command = List.of("bash", "bin/kc.sh", "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + freePort(),
-                "--https-port=" + httpsPort,
-                "--https-certificate-file=" + tls.resolve("keycloak.crt"),
-                "--https-certificate-key-file=" + tls.resolve("keycloak.key"),
-                "--http-management-port=" + managementPort,
-                "--health-enabled=true",
-                "--hostname=" + baseUrl);
-        Process process;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.distribution().toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(distribution.log().toFile()));
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-            builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
-            process = builder.start();
-            Files.writeString(home.resolve("keycloak.pid"), process.pid() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Keycloak in " + distribution.distribution(), e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopTree(process), "real-keycloak-https-stop"));
-        HttpClient health = HttpClient.newBuilder().sslContext(trusting(tls.resolve("ca.crt")))
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        if (!awaitReady(health, URI.create("https://127.0.0.1:" + managementPort + "/health/ready"), process)) {
-            stopTree(process);
-            throw new IllegalStateException("the HTTPS test Keycloak did not start: see " + distribution.log());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "real-keycloak-https-stop"));
+        server.start(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
+        recordPid(server, home.resolve("keycloak.pid"));
+        if (!server.awaitReady(START_TIMEOUT)) {
+            server.stop();
+            throw new IllegalStateException("the HTTPS test Keycloak did not start: see " + server.log());
         }
         try {
             ObjectNode realm = new RealmGenerator(keycloak).realm(tenants(), demoUsers().users(), true);
@@ -439,7 +416,7 @@ public final class RealKeycloak implements BeforeAllCallback {
             clients.add(shortLived);
             instance.replaceRealm(realm);
         } catch (RuntimeException e) {
-            stopTree(process);
+            server.stop();
             throw e;
         }
         System.out.printf("real Keycloak (HTTPS) ready at %s after %d s%n", baseUrl,
@@ -509,46 +486,12 @@ public final class RealKeycloak implements BeforeAllCallback {
         }
     }
 
-    private static boolean awaitReady(HttpClient client, URI health, Process process) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build();
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static void stopTree(Process process) {
-        List<ProcessHandle> tree = process.toHandle().descendants().toList();
-        tree.forEach(ProcessHandle::destroy);
-        process.destroy();
+    /** Where a JVM killed hard finds the HTTPS Keycloak it left behind ({@link #killLeftover}). */
+    private static void recordPid(KeycloakServer server, Path pidFile) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            Files.writeString(pidFile, server.process().map(ProcessHandle::pid).map(String::valueOf).orElse("") + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

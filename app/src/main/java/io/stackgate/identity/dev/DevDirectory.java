@@ -1,0 +1,29 @@
+package io.stackgate.identity.dev;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.stackgate.identity.DevIdentity;
+import io.stackgate.identity.DevIdentityProperties;
+import io.stackgate.identity.DirectoryUser;
+import io.stackgate.identity.UserDirectory;
+
+/**
+ * The user directory where the test-token issuer stands in for Keycloak (the fast test suite): the configured demo
+ * users, with the subject ids their test tokens carry.
+ */
+class DevDirectory implements UserDirectory {
+
+    private final DevIdentityProperties properties;
+
+    DevDirectory(DevIdentityProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Optional<DirectoryUser> user(String username) {
+        return Optional.ofNullable(properties.users().get(username))
+                .map(user -> new DirectoryUser(DevIdentity.subjectOf(username), username, Set.copyOf(user.groups()),
+                        Set.copyOf(user.roles())));
+    }
+}
