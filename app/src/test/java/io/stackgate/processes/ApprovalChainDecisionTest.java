@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The demo approval policy of {@code processes/approval-chain.dmn}, one test per rule. */
+/** The default approval policy of {@code processes/approval-chain.dmn}, one test per rule. */
 @Deployment(resources = "processes/approval-chain.dmn")
 class ApprovalChainDecisionTest {
 
@@ -50,6 +50,15 @@ class ApprovalChainDecisionTest {
   }
 
   @Test
+  void theSmallVmIsTheTenants() {
+    // a tenant whose small VM has 2 vCPUs and 4 GiB (approval.smallVm)
+    assertThat(levels(smallVm().vcpus(3).memoryMiB(4096).smallVm(2, 4096))).containsExactly("dept-manager", "platform-ops");
+    assertThat(levels(smallVm().vcpus(2).memoryMiB(4097).smallVm(2, 4096)))
+        .containsExactly("dept-manager", "platform-ops");
+    assertThat(levels(smallVm().vcpus(2).memoryMiB(4096).smallVm(2, 4096))).containsExactly("dept-manager");
+  }
+
+  @Test
   void costOverTheThresholdNeedsPlatformOpsForAnyType() {
     assertThat(levels(namespace().monthlyCost(500.01))).containsExactly("platform-ops");
   }
@@ -61,13 +70,14 @@ class ApprovalChainDecisionTest {
 
   @Test
   void nodePoolForFinanceAlsoNeedsTheTenantAdmin() {
-    assertThat(levels(smallVm().type("k8s-nodes").orgUnit("finance")))
+    // acme's YAML: tenantAdminApprovesNodePoolsOf: [finance]
+    assertThat(levels(smallVm().type("k8s-nodes").orgUnit("finance").nodePoolsNeedTenantAdmin(true)))
         .containsExactly("dept-manager", "tenant-admin");
   }
 
   @Test
   void vmForFinanceNeedsNoTenantAdmin() {
-    assertThat(levels(smallVm().orgUnit("finance"))).containsExactly("dept-manager");
+    assertThat(levels(smallVm().orgUnit("finance").nodePoolsNeedTenantAdmin(true))).containsExactly("dept-manager");
   }
 
   @Test
@@ -108,12 +118,13 @@ class ApprovalChainDecisionTest {
     return new Request("namespace").vcpus(0).memoryMiB(0);
   }
 
-  /** The variables GatherApprovalInputs sets, with the values of a small request within quota. */
+  /** The variables GatherApprovalInputs sets, with the values of a small request within quota of a default tenant. */
   private static final class Request {
     final Map<String, Object> variables = new HashMap<>();
 
     Request(String type) {
-      type(type).gpus(0).monthlyCost(100.0).overQuota(false).orgUnit("engineering");
+      type(type).gpus(0).monthlyCost(100.0).overQuota(false).orgUnit("engineering").smallVm(4, 8192)
+          .nodePoolsNeedTenantAdmin(false);
       variables.put("costThreshold", 500.0);
     }
 
@@ -124,5 +135,11 @@ class ApprovalChainDecisionTest {
     Request monthlyCost(double cost) { variables.put("monthlyCost", cost); return this; }
     Request overQuota(boolean overQuota) { variables.put("overQuota", overQuota); return this; }
     Request orgUnit(String orgUnit) { variables.put("orgUnit", orgUnit); return this; }
+    Request smallVm(int vcpus, long memoryMiB) {
+      variables.put("smallVmVcpus", vcpus);
+      variables.put("smallVmMemoryMiB", memoryMiB);
+      return this;
+    }
+    Request nodePoolsNeedTenantAdmin(boolean need) { variables.put("nodePoolsNeedTenantAdmin", need); return this; }
   }
 }

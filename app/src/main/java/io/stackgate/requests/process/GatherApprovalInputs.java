@@ -8,12 +8,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.stackgate.tenancy.ApprovalPolicy;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.workflow.Variables;
 
 /**
- * Service task "Gather approval inputs": hands the approval chain (DMN) the facts it decides on. The request was
+ * Service task "Gather approval inputs": hands the approval chain (the tenant's DMN) the facts it decides on: the
+ * request's and the tenant's (small-VM thresholds, cost threshold, units whose node pools the tenant admin approves). The request was
  * validated at submit (its spec and every {@link SpecCheck}); nothing is checked here.
  */
 @Component("gatherApprovalInputs")
@@ -41,5 +43,11 @@ class GatherApprovalInputs implements JavaDelegate {
         execution.setVariable("costThreshold", tenant.approval().costThreshold().doubleValue());
         execution.setVariable("overQuota", request.overQuota());
         execution.setVariable("orgUnit", request.orgUnit());
+        // the tenant's own facts, so one decision table serves every tenant (tenants-config: approval.*)
+        ApprovalPolicy policy = tenant.approval();
+        execution.setVariable("smallVmVcpus", policy.smallVmVcpus());
+        execution.setVariable("smallVmMemoryMiB", policy.smallVmMemoryMiB());
+        execution.setVariable("nodePoolsNeedTenantAdmin",
+                policy.tenantAdminApprovesNodePoolsOf().contains(request.orgUnit()));
     }
 }
