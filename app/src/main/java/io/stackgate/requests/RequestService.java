@@ -29,6 +29,7 @@ import io.stackgate.tenancy.QuotaReservation;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.QuotaService;
 import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.TenantNotFound;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
@@ -77,7 +78,7 @@ public class RequestService {
     @Transactional
     public ResourceRequest submit(Caller caller, SubmitRequest body) {
         Tenant tenant = tenants.find(body.tenant()).filter(t -> caller.canSee(t.id()))
-                .orElseThrow(() -> new TenantNotFound("tenant " + body.tenant() + " not found"));
+                .orElseThrow(() -> new TenantNotFound(body.tenant()));
         if (caller.isAuditor()) {
             throw new MayNotSubmit("auditors read; they do not submit requests");
         }
