@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.vms.VmInstances;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +110,7 @@ public class LeaseKeeper {
         }
     }
 
-    void checkNow() {
+    public void checkNow() {
         check(clock.instant());
     }
 

@@ -1,5 +1,9 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
+import io.stackgate.compute.provisioning.VmProvisioning;
+
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.libvirt.DomainXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.vms.VmInstances;
+
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

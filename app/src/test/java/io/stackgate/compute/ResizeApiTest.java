@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.vms.VmInstances;
+
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
