@@ -55,11 +55,11 @@ public class LeaseKeeper {
     private final ApplicationEventPublisher events;
     private final ComputeProperties.Leases settings;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     LeaseKeeper(JdbcClient jdbc, VmInstances vms, Hypervisor hypervisor, VmRemoval provisioning,
             QuotaService quotas, RequestService requests, ApplicationEventPublisher events, ComputeProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.vms = vms;
         this.hypervisor = hypervisor;
@@ -69,6 +69,7 @@ public class LeaseKeeper {
         this.events = events;
         this.settings = properties.leases();
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /**

@@ -26,11 +26,12 @@ public class DemoHypervisor implements Hypervisor {
     private final Fleet fleet;
     private final List<Image> images;
     private final Map<String, DemoHost> hosts = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** @param images the catalogue: each host's pool starts with the disk images of its architecture */
-    public DemoHypervisor(Fleet fleet, List<Image> images) {
+    public DemoHypervisor(Fleet fleet, List<Image> images, Clock clock) {
         this.fleet = fleet;
+        this.clock = clock;
         this.images = List.copyOf(images);
     }
 

@@ -7,6 +7,7 @@ import io.stackgate.compute.Hypervisor;
 import io.stackgate.compute.libvirt.LibvirtConnections;
 import io.stackgate.compute.libvirt.LibvirtHypervisor;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,10 +25,10 @@ public class HostHypervisors implements Hypervisor {
     private final Hypervisor libvirt;
     private final Hypervisor demo;
 
-    HostHypervisors(Fleet fleet, LibvirtConnections connections, ComputeProperties properties) {
+    HostHypervisors(Fleet fleet, LibvirtConnections connections, ComputeProperties properties, Clock clock) {
         this.fleet = fleet;
         this.libvirt = new LibvirtHypervisor(connections);
-        this.demo = new DemoHypervisor(fleet, properties.images());
+        this.demo = new DemoHypervisor(fleet, properties.images(), clock);
     }
 
     private Hypervisor on(String host) {

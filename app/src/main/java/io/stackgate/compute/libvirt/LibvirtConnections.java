@@ -32,16 +32,17 @@ public class LibvirtConnections {
     private final Fleet fleet;
     private final ComputeProperties.Libvirt settings;
     private final Map<String, LibvirtHost> hosts = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Autowired
-    LibvirtConnections(Fleet fleet, ComputeProperties properties) {
-        this(fleet, properties.libvirt());
+    LibvirtConnections(Fleet fleet, ComputeProperties properties, Clock clock) {
+        this(fleet, properties.libvirt(), clock);
     }
 
-    LibvirtConnections(Fleet fleet, ComputeProperties.Libvirt settings) {
+    LibvirtConnections(Fleet fleet, ComputeProperties.Libvirt settings, Clock clock) {
         this.fleet = fleet;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** One line at start when libvirt hosts are configured and libvirt's library is missing; no stack trace. */
@@ -83,6 +84,6 @@ public class LibvirtConnections {
             throw new HypervisorFailure(name, missing, null);
         });
         return hosts.computeIfAbsent(name, key -> new LibvirtHost(key, fleet.host(key)
-                .orElseThrow(() -> new IllegalArgumentException("unknown host " + key)).uri(), settings));
+                .orElseThrow(() -> new IllegalArgumentException("unknown host " + key)).uri(), settings, clock));
     }
 }

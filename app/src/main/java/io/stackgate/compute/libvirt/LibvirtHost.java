@@ -45,7 +45,7 @@ final class LibvirtHost {
     private final String uri;
     private final ComputeProperties.Libvirt settings;
     private final ThreadPoolExecutor threads;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     // guarded by this
     private Connect connection;
@@ -54,8 +54,9 @@ final class LibvirtHost {
 
     private volatile HostStatus status;
 
-    LibvirtHost(String name, String uri, ComputeProperties.Libvirt settings) {
+    LibvirtHost(String name, String uri, ComputeProperties.Libvirt settings, Clock clock) {
         this.name = name;
+        this.clock = clock;
         this.uri = uri;
         this.settings = settings;
         AtomicInteger count = new AtomicInteger();

@@ -7,6 +7,7 @@ import io.stackgate.compute.HostStatus;
 import io.stackgate.compute.Hypervisor;
 import io.stackgate.compute.HypervisorFailure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +35,13 @@ public class LibvirtHypervisor implements Hypervisor {
     }
 
     /** An adapter with connections of its own to these hosts (tests). */
-    public LibvirtHypervisor(Fleet fleet) {
-        this(fleet, ComputeProperties.Libvirt.defaults());
+    public LibvirtHypervisor(Fleet fleet, Clock clock) {
+        this(fleet, ComputeProperties.Libvirt.defaults(), clock);
     }
 
     /** An adapter with connections of its own to these hosts, with these time limits (tests). */
-    public LibvirtHypervisor(Fleet fleet, ComputeProperties.Libvirt settings) {
-        this(new LibvirtConnections(fleet, settings));
+    public LibvirtHypervisor(Fleet fleet, ComputeProperties.Libvirt settings, Clock clock) {
+        this(new LibvirtConnections(fleet, settings, clock));
     }
 
     void closeAll() {

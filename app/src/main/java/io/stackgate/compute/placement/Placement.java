@@ -44,16 +44,17 @@ public class Placement {
     private final ApplicationEventPublisher events;
     private final Hypervisor hypervisor;
     private final TransactionTemplate separately;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     Placement(JdbcClient jdbc, Fleet fleet, ApplicationEventPublisher events, Hypervisor hypervisor,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.fleet = fleet;
         this.events = events;
         this.hypervisor = hypervisor;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**

@@ -70,14 +70,14 @@ public class VmProvisioning {
     private final ComputeProperties properties;
     private final ApplicationEventPublisher events;
     private final List<VmTemplates> templates;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private static final java.util.Set<VmState> NOT_REMOVED = java.util.EnumSet.complementOf(
             java.util.EnumSet.of(VmState.DECOMMISSIONING, VmState.DECOMMISSIONED));
 
     VmProvisioning(RequestService requests, VmInstances vms, Placement placement, Fleet fleet, Hypervisor hypervisor,
             ImageCatalogue images, ProjectNetworks networks, ComputeProperties properties, ApplicationEventPublisher events,
-            List<VmTemplates> templates) {
+            List<VmTemplates> templates, Clock clock) {
         this.requests = requests;
         this.vms = vms;
         this.placement = placement;
@@ -88,6 +88,7 @@ public class VmProvisioning {
         this.properties = properties;
         this.events = events;
         this.templates = List.copyOf(templates);
+        this.clock = clock;
     }
 
     /**

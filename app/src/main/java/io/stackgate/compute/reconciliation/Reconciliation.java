@@ -62,7 +62,7 @@ public class Reconciliation {
     private final Findings findings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     // one thread per host being reconciled; a hung host's run ends at its call timeout
     private final ExecutorService hostRuns = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "reconcile-host");
@@ -71,13 +71,14 @@ public class Reconciliation {
     });
 
     Reconciliation(Fleet fleet, Hypervisor hypervisor, VmInstances vms, Findings findings,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.fleet = fleet;
         this.hypervisor = hypervisor;
         this.vms = vms;
         this.findings = findings;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** What one run did: the findings it opened, saw again or resolved, and how it went on each host. */

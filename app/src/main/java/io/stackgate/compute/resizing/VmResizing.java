@@ -44,15 +44,16 @@ public class VmResizing implements ResourceSizes {
     private final Hypervisor hypervisor;
     private final ApplicationEventPublisher events;
     private final Duration shutdownTimeout;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     VmResizing(VmInstances vms, Placement placement, Hypervisor hypervisor, ApplicationEventPublisher events,
-            ComputeProperties properties) {
+            ComputeProperties properties, Clock clock) {
         this.vms = vms;
         this.placement = placement;
         this.hypervisor = hypervisor;
         this.events = events;
         this.shutdownTimeout = properties.provisioning().shutdownTimeout();
+        this.clock = clock;
     }
 
     @Override

@@ -60,15 +60,16 @@ public class VmActions {
     private final Hypervisor hypervisor;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private static final List<VmState> LIVE = List.of(VmState.RUNNING, VmState.STOPPED);
 
-    VmActions(VmInstances vms, Hypervisor hypervisor, Tenants tenants, ApplicationEventPublisher events) {
+    VmActions(VmInstances vms, Hypervisor hypervisor, Tenants tenants, ApplicationEventPublisher events, Clock clock) {
         this.vms = vms;
         this.hypervisor = hypervisor;
         this.tenants = tenants;
         this.events = events;
+        this.clock = clock;
     }
 
     /** How many VMs the scope (the caller's tenants, narrowed) holds. */

@@ -8,6 +8,7 @@ import io.stackgate.compute.TestHosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.stackgate.compute.ComputeProperties.Host;
@@ -23,7 +24,7 @@ class DemoHypervisorTest extends HypervisorContract {
 
     @BeforeEach
     void aFreshDemoHost() {
-        hypervisor = new DemoHypervisor(Fleet.of(List.of(demo(HOST, Arch.x86_64))), List.of());
+        hypervisor = new DemoHypervisor(Fleet.of(List.of(demo(HOST, Arch.x86_64))), List.of(), Clock.systemUTC());
     }
 
     @Override
@@ -36,7 +37,7 @@ class DemoHypervisorTest extends HypervisorContract {
         DemoHypervisor seeded = new DemoHypervisor(Fleet.of(List.of(demo("arm", Arch.aarch64))), List.of(
                 new Image("debian-12", Arch.x86_64, ImageKind.disk, "debian-amd64.qcow2", null, null, "", ""),
                 new Image("debian-12", Arch.aarch64, ImageKind.disk, "debian-arm64.qcow2", null, null, "", ""),
-                new Image("test-guest", Arch.aarch64, ImageKind.kernel, null, "/k", "/i", "", "")));
+                new Image("test-guest", Arch.aarch64, ImageKind.kernel, null, "/k", "/i", "", "")), Clock.systemUTC());
 
         assertThat(seeded.volumes("arm", POOL)).containsExactly("debian-arm64.qcow2");
         assertThat(seeded.volumePath("arm", POOL, "debian-arm64.qcow2")).contains(TestHosts.STORAGE.path() + "/debian-arm64.qcow2");

@@ -11,6 +11,7 @@ import io.stackgate.compute.TestHosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class LibvirtHypervisorTest extends HypervisorContract {
         Path xml = Files.writeString(folder.resolve(HOST + ".xml"), TestHostXml.of(template, List.of()));
         Host host = new Host(HOST, "test://" + xml.toAbsolutePath(), template.arch(), template.domainType(),
                 template.capacity(), template.overcommit(), template.gpus(), template.labels(), TestHosts.STORAGE);
-        hypervisor = new LibvirtHypervisor(Fleet.of(List.of(host)));
+        hypervisor = new LibvirtHypervisor(Fleet.of(List.of(host)), Clock.systemUTC());
     }
 
     @AfterEach
@@ -52,7 +53,7 @@ class LibvirtHypervisorTest extends HypervisorContract {
     void anUnreachableHostIsDownWithLibvirtsReason() {
         LibvirtHypervisor nowhere = new LibvirtHypervisor(Fleet.of(List.of(new Host("gone", "test:///nonexistent/host.xml",
                 Arch.x86_64, ComputeProperties.DomainType.kvm, new ComputeProperties.Capacity(1, 1, 1),
-                new ComputeProperties.Overcommit(1, 1), List.of(), java.util.Map.of(), TestHosts.STORAGE))));
+                new ComputeProperties.Overcommit(1, 1), List.of(), java.util.Map.of(), TestHosts.STORAGE))), Clock.systemUTC());
         try {
             HostStatus status = nowhere.status("gone");
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ class LibvirtTimeoutTest {
     }
 
     private static LibvirtHypervisor adapter(ComputeProperties.Libvirt settings, Host... hosts) {
-        return new LibvirtHypervisor(Fleet.of(List.of(hosts)), settings);
+        return new LibvirtHypervisor(Fleet.of(List.of(hosts)), settings, Clock.systemUTC());
     }
 
     private static Host host(String name, String uri) {
