@@ -14,7 +14,7 @@ import java.util.Map;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.web.Forbidden;
+import io.stackgate.compute.NotAnOperator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +67,7 @@ class HostController {
     List<HostView> hosts() {
         Caller caller = callers.current();
         if (!caller.isPlatformWide()) {
-            throw new Forbidden("only platform admins and operators see the hosts");
+            throw new NotAnOperator("the host list");
         }
         Map<String, HostUsage> usage = placement.usage();
         return fleet.hosts().stream().map(host -> view(host, usage.getOrDefault(host.name(), HostUsage.NONE))).toList();

@@ -32,8 +32,6 @@ import io.stackgate.compute.Hypervisor.DomainState;
 import io.stackgate.compute.ReconciliationEvents.FindingOpened;
 import io.stackgate.compute.ReconciliationEvents.FindingResolved;
 import io.stackgate.compute.ReconciliationEvents.VmStateCorrected;
-import io.stackgate.web.Conflict;
-import io.stackgate.web.NotFound;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import jakarta.annotation.PreDestroy;
@@ -158,16 +156,14 @@ public class Reconciliation {
      * record may have claimed it since), and resolves the finding as done by the operator.
      */
     public Finding destroyOrphan(long findingId, String operator) {
-        Finding finding = findings.find(findingId).orElseThrow(() -> new NotFound("finding", String.valueOf(findingId)));
+        Finding finding = findings.find(findingId).orElseThrow(() -> new FindingNotFound(findingId));
         if (finding.kind() != Kind.ORPHAN || !finding.isOpen()) {
-            throw new Conflict("only the domain of an open ORPHAN finding can be destroyed; finding " + findingId
-                    + " is " + (finding.isOpen() ? "" : "a resolved ") + finding.kind());
+            throw new NotAnOpenOrphan(findingId, (finding.isOpen() ? "" : "a resolved ") + finding.kind());
         }
         Optional<DomainState> domain = hypervisor.lookup(finding.host(), finding.domain());
         if (domain.isPresent()) {
             if (!stillOrphan(finding, domain.get())) {
-                throw new Conflict("domain " + finding.domain() + " on host " + finding.host()
-                        + " is no longer the orphan that was found; reconcile again");
+                throw new OrphanClaimed(finding.domain(), finding.host());
             }
             hypervisor.destroy(finding.host(), finding.domain());
             hypervisor.undefine(finding.host(), finding.domain());

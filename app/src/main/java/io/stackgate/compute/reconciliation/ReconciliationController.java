@@ -4,7 +4,7 @@ import io.stackgate.compute.Finding;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.web.Forbidden;
+import io.stackgate.compute.NotAnOperator;
 import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
@@ -66,7 +66,7 @@ class ReconciliationController {
     private Caller operator() {
         Caller caller = callers.current();
         if (!caller.isPlatformWide()) {
-            throw new Forbidden("reconciliation is for platform admins and operators");
+            throw new NotAnOperator("reconciliation");
         }
         return caller;
     }

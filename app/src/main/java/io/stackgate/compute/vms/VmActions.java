@@ -1,6 +1,7 @@
 package io.stackgate.compute.vms;
 
 import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.HypervisorFailure;
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.VmInstance;
 import io.stackgate.compute.VmState;
@@ -12,10 +13,7 @@ import java.util.List;
 import io.stackgate.identity.Caller;
 import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.Tenants;
-import io.stackgate.web.Conflict;
-import io.stackgate.web.Forbidden;
 import io.stackgate.errors.InvalidInput;
-import io.stackgate.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -84,7 +82,7 @@ public class VmActions {
 
     public VmInstance get(Caller caller, String domainName) {
         return vms.byDomain(domainName).filter(vm -> caller.canSee(vm.tenantId()))
-                .orElseThrow(() -> new NotFound("resource", domainName));
+                .orElseThrow(() -> new VmNotFound(domainName));
     }
 
     /**
@@ -98,23 +96,30 @@ public class VmActions {
         VmInstance vm = get(caller, domainName);
         Action action = Action.of(actionId);
         if (!mayOperate(caller, vm)) {
-            throw new Forbidden("only the VM's owner, a project owner or a tenant admin may " + action.id + " it");
+            throw new NotYourVm(action.id);
         }
         Instant now = clock.instant();
         boolean moved;
         try {
             moved = move(vm, action, caller, now);
         } catch (PessimisticLockingFailureException busy) {
-            throw new Conflict("VM " + vm.domainName() + " is being changed (resized or decommissioned); try again later");
+            throw new VmBeingChanged(vm.domainName());
         }
         if (!moved) {
             throw refused(vm, action);
         }
-        switch (action) {
-            case START -> hypervisor.start(vm.host(), vm.domainName());
-            case STOP -> hypervisor.shutdown(vm.host(), vm.domainName());
-            case POWER_OFF -> hypervisor.destroy(vm.host(), vm.domainName());
-            case REBOOT -> hypervisor.reboot(vm.host(), vm.domainName());
+        try {
+            switch (action) {
+                case START -> hypervisor.start(vm.host(), vm.domainName());
+                case STOP -> hypervisor.shutdown(vm.host(), vm.domainName());
+                case POWER_OFF -> hypervisor.destroy(vm.host(), vm.domainName());
+                case REBOOT -> hypervisor.reboot(vm.host(), vm.domainName());
+            }
+        } catch (HypervisorFailure failure) {
+            if (!hypervisor.isUp(vm.host())) { // unreachable: the host is unavailable, not the server broken
+                throw new HostUnavailable(vm.host(), failure.reason());
+            }
+            throw failure;
         }
         events.publishEvent(new VmActionTaken(vm.requestId(), vm.vmIndex(), vm.tenantId(), action.id,
                 caller.username(), now));
@@ -150,13 +155,11 @@ public class VmActions {
             return leaseEnded(now);
         }
         String allowed = action == Action.REBOOT ? "only a RUNNING VM can be " : "only a RUNNING or STOPPED VM can be ";
-        return new Conflict("VM " + vm.domainName() + " is " + now.state() + ": " + allowed + action.done);
+        return new VmNotInState(vm.domainName(), now.state(), allowed + action.done);
     }
 
-    private static Conflict leaseEnded(VmInstance vm) {
-        return new Conflict("the lease of VM " + vm.domainName() + " ended at " + vm.leaseExpiresAt()
-                + "; it stays off until a lease renewal is approved: submit a request of type lease-renewal for request "
-                + vm.requestId());
+    private static LeaseEnded leaseEnded(VmInstance vm) {
+        return new LeaseEnded(vm.domainName(), vm.leaseExpiresAt(), vm.requestId());
     }
 
     private boolean mayOperate(Caller caller, VmInstance vm) {
