@@ -79,11 +79,13 @@ public record ComputeProperties(@DefaultValue("data/compute") String testHostDir
      * @param placementRetryFirst the first wait when no host has room; doubled each time
      * @param placementRetryMax   the longest wait between placement attempts
      * @param shutdownTimeout     how long a guest may take to shut down (for a resize) before it is powered off
+     * @param shutdownPoll        how long resize-vm waits on its timer between two looks at guests shutting down
      */
     public record Provisioning(@DefaultValue("R3/PT30S") @NotBlank String retryCycle,
             @DefaultValue("PT30S") java.time.Duration placementRetryFirst,
             @DefaultValue("PT10M") java.time.Duration placementRetryMax,
-            @DefaultValue("PT2M") java.time.Duration shutdownTimeout) {
+            @DefaultValue("PT2M") java.time.Duration shutdownTimeout,
+            @DefaultValue("PT2S") java.time.Duration shutdownPoll) {
     }
 
     /**

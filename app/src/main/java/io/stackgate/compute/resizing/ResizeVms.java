@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import io.stackgate.workflow.Steps;
 
-/** Service task "Resize VMs" of resize-vm: on its last failure it puts the VMs back to their recorded size. */
+/**
+ * Service task "Resize VMs" of resize-vm, once the guests stopped or the shutdown timeout passed: redefines each VM with
+ * its new size (powering off a guest still running) and starts it again; on its last
+ * failure it puts the VMs back to their recorded size.
+ */
 @Component("resizeVms")
 class ResizeVms extends VmStep {
 
@@ -28,16 +32,16 @@ class ResizeVms extends VmStep {
 
     @Override
     protected void run(String requestId, int vmIndex, DelegateExecution execution) {
-        VmResizeSpec spec = spec(requestId);
+        VmResizeSpec spec = spec(requests, requestId);
         resizing.resize(spec.requestId(), spec.vcpus(), spec.memoryMiB(), requestId);
     }
 
     @Override
     protected void undo(String requestId, int vmIndex) {
-        resizing.restore(spec(requestId).requestId());
+        resizing.restore(spec(requests, requestId).requestId());
     }
 
-    private VmResizeSpec spec(String requestId) {
+    static VmResizeSpec spec(RequestService requests, String requestId) {
         return (VmResizeSpec) requests.load(requestId).spec();
     }
 }

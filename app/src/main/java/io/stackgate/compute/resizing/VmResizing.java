@@ -44,6 +44,7 @@ public class VmResizing implements ResourceSizes {
     private final Hypervisor hypervisor;
     private final ApplicationEventPublisher events;
     private final Duration shutdownTimeout;
+    private final Duration shutdownPoll;
     private final Clock clock;
 
     VmResizing(VmInstances vms, Placement placement, Hypervisor hypervisor, ApplicationEventPublisher events,
@@ -53,6 +54,7 @@ public class VmResizing implements ResourceSizes {
         this.hypervisor = hypervisor;
         this.events = events;
         this.shutdownTimeout = properties.provisioning().shutdownTimeout();
+        this.shutdownPoll = properties.provisioning().shutdownPoll();
         this.clock = clock;
     }
 
@@ -61,6 +63,44 @@ public class VmResizing implements ResourceSizes {
         List<VmInstance> live = vms.ofRequest(requestId).stream().filter(vm -> LIVE.contains(vm.state())).toList();
         return new Quota(live.stream().mapToInt(VmInstance::vcpus).sum(), live.stream().mapToLong(VmInstance::memoryMiB).sum(),
                 0, 0, live.size(), 0);
+    }
+
+    /**
+     * The first part of a resize: reserves the new size on each VM's host (no room: fails, before any guest is touched),
+     * then asks the running guests to shut down (ACPI). resize-vm then waits on a timer until {@link #guestsStopped}.
+     */
+    public void reserveAndShutDown(String targetRequestId, int vcpus, long memoryMiB) {
+        List<VmInstance> changing = changing(targetRequestId, vcpus, memoryMiB);
+        for (VmInstance vm : changing) {
+            Optional<String> noRoom = placement.resize(vm.requestId(), vm.vmIndex(), vcpus, memoryMiB);
+            if (noRoom.isPresent()) {
+                throw new IllegalStateException("no room to resize " + vm.hostname() + ": " + noRoom.get());
+            }
+        }
+        for (VmInstance vm : changing) {
+            if (running(vm)) {
+                hypervisor.shutdown(vm.host(), vm.domainName());
+            }
+        }
+    }
+
+    /** Whether no guest that changes size still runs (a guest still running past the deadline is powered off later). */
+    public boolean guestsStopped(String targetRequestId, int vcpus, long memoryMiB) {
+        return changing(targetRequestId, vcpus, memoryMiB).stream().noneMatch(this::running);
+    }
+
+    /** When a guest asked to shut down now is powered off instead. */
+    public Instant shutdownDeadline() {
+        return clock.instant().plus(shutdownTimeout);
+    }
+
+    public Duration shutdownPoll() {
+        return shutdownPoll;
+    }
+
+    private List<VmInstance> changing(String targetRequestId, int vcpus, long memoryMiB) {
+        return vms.ofRequest(targetRequestId).stream().filter(vm -> LIVE.contains(vm.state()))
+                .filter(vm -> vm.vcpus() != vcpus || vm.memoryMiB() != memoryMiB).toList();
     }
 
     /** Gives every live VM of the request the new size; a VM already of that size is left alone. */
@@ -87,6 +127,9 @@ public class VmResizing implements ResourceSizes {
             if (vms.hold(vm.requestId(), vm.vmIndex(), LIVE, clock.instant())) {
                 placement.resize(vm.requestId(), vm.vmIndex(), vm.vcpus(), vm.memoryMiB());
                 redefine(vm, vm.vcpus(), vm.memoryMiB());
+                if (vm.state() == VmState.RUNNING && !running(vm)) { // shut down for a resize that then failed
+                    hypervisor.start(vm.host(), vm.domainName());
+                }
             }
         }
     }
@@ -106,22 +149,11 @@ public class VmResizing implements ResourceSizes {
         }
     }
 
-    /** ACPI shutdown, then power-off if the guest has not stopped within the timeout. */
+    /** Powers off a guest still running: resize-vm asked it to shut down and waited up to the timeout. */
     private void stop(VmInstance vm) {
-        if (!running(vm)) {
-            return;
+        if (running(vm)) {
+            hypervisor.destroy(vm.host(), vm.domainName());
         }
-        hypervisor.shutdown(vm.host(), vm.domainName());
-        Instant deadline = clock.instant().plus(shutdownTimeout);
-        while (running(vm) && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        hypervisor.destroy(vm.host(), vm.domainName());
     }
 
     private boolean running(VmInstance vm) {
