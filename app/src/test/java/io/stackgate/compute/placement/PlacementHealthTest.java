@@ -10,6 +10,7 @@ import static io.stackgate.compute.TestHosts.host;
 import static io.stackgate.compute.TestHosts.vm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +70,11 @@ class PlacementHealthTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FleetWithDownHosts {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
 
         @Bean
         Fleet fleet() {

@@ -13,6 +13,7 @@ import static io.stackgate.compute.TestHosts.host;
 import static io.stackgate.compute.TestHosts.vm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -151,6 +152,11 @@ class PlacementTest {
 
     @TestConfiguration
     static class SmallFleet {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
 
         @Bean
         Fleet fleet() {
