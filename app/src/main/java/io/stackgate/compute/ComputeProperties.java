@@ -27,12 +27,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("stackgate.compute")
 @Validated
-record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @DefaultValue @Valid List<Host> hosts,
+public record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @DefaultValue @Valid List<Host> hosts,
         @DefaultValue @Valid List<Image> images, @DefaultValue @Valid Provisioning provisioning,
         @DefaultValue @Valid Networks networks, @DefaultValue @Valid Leases leases, @DefaultValue @Valid Libvirt libvirt) {
 
     /** A URI meaning "libvirt's test driver on a host XML generated from this entry". */
-    static final String GENERATED_TEST_HOST = "test:generated";
+    public static final String GENERATED_TEST_HOST = "test:generated";
 
     /**
      * @param uri        libvirt URI, e.g. {@code qemu+ssh://root@kvm1/system}, {@code test:generated}, or
@@ -40,7 +40,7 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      * @param domainType {@code kvm} in production, {@code qemu} (TCG) where KVM is unusable: configured, never guessed
      * @param gpus       PCI addresses of the GPUs that may be passed through, e.g. {@code 0000:3b:00.0}
      */
-    record Host(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String name, @NotBlank String uri,
+    public record Host(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String name, @NotBlank String uri,
             @NotNull Arch arch, @NotNull DomainType domainType, @NotNull @Valid Capacity capacity,
             @DefaultValue @Valid Overcommit overcommit, @DefaultValue List<String> gpus,
             @DefaultValue Map<String, String> labels, @DefaultValue @Valid Storage storage) {
@@ -53,7 +53,7 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      * @param path       its directory on the host
      * @param consoleDir where each VM's serial console is logged on the host
      */
-    record Storage(@DefaultValue("stackgate") @NotBlank String pool, @DefaultValue("/var/lib/stackgate/pool") @NotBlank String path,
+    public record Storage(@DefaultValue("stackgate") @NotBlank String pool, @DefaultValue("/var/lib/stackgate/pool") @NotBlank String path,
             @DefaultValue("/var/log/stackgate") @NotBlank String consoleDir) {
     }
 
@@ -65,12 +65,12 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      *                (paths on the host), used by the test guest
      * @param cmdline kernel command line of a {@code kernel} image (the console is added per arch)
      */
-    record Image(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,127}") String name, @NotNull Arch arch,
+    public record Image(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,127}") String name, @NotNull Arch arch,
             @NotNull ImageKind kind, String volume, String kernel, String initrd, @DefaultValue("") String cmdline,
             @DefaultValue("") String description) {
     }
 
-    enum ImageKind {
+    public enum ImageKind {
         disk, kernel
     }
 
@@ -79,18 +79,20 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      * @param placementRetryFirst the first wait when no host has room; doubled each time
      * @param placementRetryMax   the longest wait between placement attempts
      * @param shutdownTimeout     how long a guest may take to shut down (for a resize) before it is powered off
+     * @param shutdownPoll        how long resize-vm waits on its timer between two looks at guests shutting down
      */
-    record Provisioning(@DefaultValue("R3/PT30S") @NotBlank String retryCycle,
+    public record Provisioning(@DefaultValue("R3/PT30S") @NotBlank String retryCycle,
             @DefaultValue("PT30S") java.time.Duration placementRetryFirst,
             @DefaultValue("PT10M") java.time.Duration placementRetryMax,
-            @DefaultValue("PT2M") java.time.Duration shutdownTimeout) {
+            @DefaultValue("PT2M") java.time.Duration shutdownTimeout,
+            @DefaultValue("PT2S") java.time.Duration shutdownPoll) {
     }
 
     /**
      * @param notice how long before a lease ends its owner is asked to renew
      * @param grace  how long an expired (powered-off) VM is kept before it is decommissioned
      */
-    record Leases(@DefaultValue("P7D") java.time.Duration notice, @DefaultValue("P7D") java.time.Duration grace) {
+    public record Leases(@DefaultValue("P7D") java.time.Duration notice, @DefaultValue("P7D") java.time.Duration grace) {
     }
 
     /**
@@ -105,7 +107,7 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
      *                          {@code keepAliveCount} of them in a row is closed, failing the calls that wait on it
      * @param threadsPerHost    each host's calls run on that host's own threads, at most this many at once
      */
-    record Libvirt(@DefaultValue("PT10S") java.time.Duration connectTimeout,
+    public record Libvirt(@DefaultValue("PT10S") java.time.Duration connectTimeout,
             @DefaultValue("PT60S") java.time.Duration callTimeout,
             @DefaultValue("PT3S") java.time.Duration probeTimeout,
             @DefaultValue("PT10S") java.time.Duration statusCacheFor,
@@ -114,7 +116,7 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
             @DefaultValue("4") @Positive int threadsPerHost) {
 
         /** The defaults (adapters built outside Spring, in tests). */
-        static Libvirt defaults() {
+        public static Libvirt defaults() {
             return new Libvirt(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60),
                     java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5),
                     3, 4);
@@ -122,17 +124,17 @@ record ComputeProperties(@DefaultValue("data/compute") String testHostDir, @Defa
     }
 
     /** @param range an IPv4 /16 or wider; each project gets the next /24 of it */
-    record Networks(@DefaultValue("10.200.0.0/16") @Pattern(regexp = "\\d+\\.\\d+\\.0\\.0/16") String range) {
+    public record Networks(@DefaultValue("10.200.0.0/16") @Pattern(regexp = "\\d+\\.\\d+\\.0\\.0/16") String range) {
     }
 
-    record Capacity(@Positive int vcpus, @Positive long memoryMiB, @Positive long diskGiB) {
+    public record Capacity(@Positive int vcpus, @Positive long memoryMiB, @Positive long diskGiB) {
     }
 
     /** How many virtual CPUs / MiB may be allocated per physical one. */
-    record Overcommit(@DefaultValue("1.0") @DecimalMin("1.0") double cpu, @DefaultValue("1.0") @DecimalMin("1.0") double memory) {
+    public record Overcommit(@DefaultValue("1.0") @DecimalMin("1.0") double cpu, @DefaultValue("1.0") @DecimalMin("1.0") double memory) {
     }
 
-    enum DomainType {
+    public enum DomainType {
         kvm, qemu
     }
 }

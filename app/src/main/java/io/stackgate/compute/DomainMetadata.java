@@ -16,13 +16,13 @@ import org.xml.sax.InputSource;
  * What Stackgate writes into a domain's {@code <metadata>} under its own namespace, so that a domain found on a
  * host can be traced back to its request (reconciliation reads it).
  */
-record DomainMetadata(String tenant, String project, String request, String owner) {
+public record DomainMetadata(String tenant, String project, String request, String owner) {
 
     static final String NAMESPACE = "https://stackgate.io/xmlns/domain/1";
     static final String ELEMENT = "instance";
 
     /** The element to put inside the domain's {@code <metadata>}. */
-    String toXml() {
+    public String toXml() {
         return "<sg:" + ELEMENT + " xmlns:sg=\"" + NAMESPACE + "\">"
                 + "<sg:tenant>" + escape(tenant) + "</sg:tenant>"
                 + "<sg:project>" + escape(project) + "</sg:project>"
@@ -32,7 +32,7 @@ record DomainMetadata(String tenant, String project, String request, String owne
     }
 
     /** Our metadata in a whole domain XML, if the domain carries it. */
-    static Optional<DomainMetadata> in(String domainXml) {
+    public static Optional<DomainMetadata> in(String domainXml) {
         Document document = parse(domainXml);
         NodeList found = document.getElementsByTagNameNS(NAMESPACE, ELEMENT);
         if (found.getLength() == 0) {

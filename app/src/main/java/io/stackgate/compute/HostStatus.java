@@ -8,13 +8,13 @@ import java.time.Instant;
  * @param reason    why it is down, for operators and for VMs waiting on it; null when it is up
  * @param checkedAt when this was seen
  */
-record HostStatus(boolean up, String reason, Instant checkedAt) {
+public record HostStatus(boolean up, String reason, Instant checkedAt) {
 
-    static HostStatus up(Instant at) {
+    public static HostStatus up(Instant at) {
         return new HostStatus(true, null, at);
     }
 
-    static HostStatus down(String reason, Instant at) {
+    public static HostStatus down(String reason, Instant at) {
         return new HostStatus(false, reason, at);
     }
 }

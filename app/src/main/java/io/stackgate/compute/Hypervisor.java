@@ -10,7 +10,7 @@ import java.util.UUID;
  * provisioning step can run again after a crash or a retry without duplicating anything. A host that cannot be
  * reached, or does not answer in time, fails the call with a {@link HypervisorFailure} naming the host and why.
  */
-interface Hypervisor {
+public interface Hypervisor {
 
     /**
      * Whether the host answers, and if not why; answers within a short bound even when the host hangs (a recent
@@ -84,6 +84,6 @@ interface Hypervisor {
     /**
      * @param metadata ours, empty for a domain Stackgate did not define
      */
-    record DomainState(String name, UUID uuid, boolean running, Optional<DomainMetadata> metadata) {
+    public record DomainState(String name, UUID uuid, boolean running, Optional<DomainMetadata> metadata) {
     }
 }

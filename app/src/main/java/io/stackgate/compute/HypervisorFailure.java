@@ -1,17 +1,17 @@
 package io.stackgate.compute;
 
 /** A hypervisor refused or could not be reached; the message is the host's name and libvirt's (or our) reason. */
-class HypervisorFailure extends RuntimeException {
+public class HypervisorFailure extends RuntimeException {
 
     private final String reason;
 
-    HypervisorFailure(String host, String message, Throwable cause) {
+    public HypervisorFailure(String host, String message, Throwable cause) {
         super(host + ": " + message, cause);
         this.reason = message;
     }
 
     /** The reason without the host's name. */
-    String reason() {
+    public String reason() {
         return reason;
     }
 }

@@ -35,7 +35,7 @@ public class ImageCatalogue implements SpecCheck {
         return find(name, arch).isPresent();
     }
 
-    Optional<Image> find(String name, Arch arch) {
+    public Optional<Image> find(String name, Arch arch) {
         return images.stream().filter(image -> image.name().equals(name) && image.arch() == arch).findFirst();
     }
 

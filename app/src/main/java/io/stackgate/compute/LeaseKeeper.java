@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.vms.VmInstances;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,11 +55,11 @@ public class LeaseKeeper {
     private final ApplicationEventPublisher events;
     private final ComputeProperties.Leases settings;
     private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     LeaseKeeper(JdbcClient jdbc, VmInstances vms, Hypervisor hypervisor, VmRemoval provisioning,
             QuotaService quotas, RequestService requests, ApplicationEventPublisher events, ComputeProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.vms = vms;
         this.hypervisor = hypervisor;
@@ -67,6 +69,7 @@ public class LeaseKeeper {
         this.events = events;
         this.settings = properties.leases();
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /**
@@ -108,7 +111,7 @@ public class LeaseKeeper {
         }
     }
 
-    void checkNow() {
+    public void checkNow() {
         check(clock.instant());
     }
 

@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.reconciliation.Reconciliation;
+
 import java.time.Instant;
 
 /** Domain events of reconciliation, published inside the transaction that records them. */

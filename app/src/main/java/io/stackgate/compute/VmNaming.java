@@ -10,7 +10,7 @@ import java.util.UUID;
 public record VmNaming(String tenant, String requestId, int vmIndex) {
 
     /** The libvirt domain name, e.g. {@code sg-acme-3f2a9c1b7d4e-0}. */
-    String domain() {
+    public String domain() {
         return domainName(tenant, requestId, vmIndex);
     }
 
@@ -20,20 +20,20 @@ public record VmNaming(String tenant, String requestId, int vmIndex) {
     }
 
     /** A name-based (v3) UUID of tenant, request and index. */
-    UUID uuid() {
+    public UUID uuid() {
         return UUID.nameUUIDFromBytes(("stackgate/" + tenant + "/" + requestId + "/" + vmIndex).getBytes(StandardCharsets.UTF_8));
     }
 
-    String rootVolume() {
+    public String rootVolume() {
         return domain() + ".qcow2";
     }
 
-    String seedVolume() {
+    public String seedVolume() {
         return domain() + "-seed.iso";
     }
 
     /** A locally administered unicast MAC from the UUID, so the DHCP lease is stable across redefinitions. */
-    String mac() {
+    public String mac() {
         String hex = uuid().toString().replace("-", "");
         return "52:54:00:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6);
     }

@@ -1,5 +1,9 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
+import io.stackgate.compute.provisioning.VmProvisioning;
+
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,14 +34,15 @@ public class VmRemoval {
     private final ApplicationEventPublisher events;
     private final List<DecommissionTarget> targets;
     private final TransactionTemplate separately;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** Every state a VM can be decommissioned from. */
     private static final Set<VmState> REMOVABLE = EnumSet.complementOf(EnumSet.of(VmState.DECOMMISSIONING,
             VmState.DECOMMISSIONED));
 
     VmRemoval(RequestService requests, VmInstances vms, Placement placement, VmProvisioning steps,
-            ApplicationEventPublisher events, List<DecommissionTarget> targets, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, List<DecommissionTarget> targets, PlatformTransactionManager transactions,
+            Clock clock) {
         this.requests = requests;
         this.vms = vms;
         this.placement = placement;
@@ -46,6 +51,7 @@ public class VmRemoval {
         this.targets = List.copyOf(targets);
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /** Everything an earlier request made: its VMs, or what another capability's target removes (nodes, a namespace). */

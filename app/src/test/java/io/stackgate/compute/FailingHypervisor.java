@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.hosts.HostHypervisors;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,38 +46,38 @@ public class FailingHypervisor implements Hypervisor {
     private final AtomicInteger failures = new AtomicInteger();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
 
-    FailingHypervisor(Hypervisor real) {
+    public FailingHypervisor(Hypervisor real) {
         this.real = real;
     }
 
     /** Fails every call of the operation from now on. */
-    void failAlways(String operation, boolean afterRealCall) {
+    public void failAlways(String operation, boolean afterRealCall) {
         failAlways(operation, afterRealCall, null);
     }
 
     /** Fails every call of the operation from now on, with this message (libvirt's can be long). */
-    void failAlways(String operation, boolean afterRealCall, String message) {
+    public void failAlways(String operation, boolean afterRealCall, String message) {
         failures.set(0);
         fault.set(new Fault(operation, afterRealCall, Integer.MAX_VALUE, message));
     }
 
     /** Fails the next {@code times} calls of the operation, then passes again. */
-    void failTimes(String operation, boolean afterRealCall, int times) {
+    public void failTimes(String operation, boolean afterRealCall, int times) {
         failures.set(0);
         fault.set(new Fault(operation, afterRealCall, times, null));
     }
 
-    void heal() {
+    public void heal() {
         fault.set(null);
         slow.set(null);
     }
 
     /** From now on the operation takes {@code delay} longer, before or after the real call: a slow host. */
-    void slowDown(String operation, boolean afterRealCall, java.time.Duration delay) {
+    public void slowDown(String operation, boolean afterRealCall, java.time.Duration delay) {
         slow.set(new Slowness(operation, afterRealCall, delay));
     }
 
-    int failures() {
+    public int failures() {
         return failures.get();
     }
 

@@ -1,5 +1,9 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.libvirt.DomainSize;
+import io.stackgate.compute.libvirt.LibvirtXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,16 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What Stackgate relies on from a {@link Hypervisor}, as scenarios every adapter must pass alike: libvirt's (on its test
- * driver, {@link LibvirtHypervisorTest}) and the in-process demo ({@link DemoHypervisorTest}). Each subclass gives a
+ * driver, {@code libvirt.LibvirtHypervisorTest}) and the in-process demo ({@code demo.DemoHypervisorTest}). Each subclass gives a
  * fresh host named {@link #HOST} with the storage pool of {@link TestHosts#STORAGE} and no domains or networks.
  */
-abstract class HypervisorContract {
+public abstract class HypervisorContract {
 
-    static final String HOST = "kvm-1";
+    protected static final String HOST = "kvm-1";
     static final DomainMetadata OURS = new DomainMetadata("acme", "web", "req-1", "alice");
-    static final String POOL = TestHosts.STORAGE.pool();
+    protected static final String POOL = TestHosts.STORAGE.pool();
 
-    abstract Hypervisor hypervisor();
+    protected abstract Hypervisor hypervisor();
 
     static String domainXml(String name, UUID uuid, DomainMetadata metadata) {
         return domainXml(name, uuid, metadata, 1, 512, "");

@@ -1,6 +1,9 @@
 package io.stackgate.compute;
 
-import static io.stackgate.support.Requests.submit;
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
+
+import static io.stackgate.support.Requests.approvedAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -42,7 +45,7 @@ class LeaseApiTest {
 
     @Test
     void theOwnerIsAskedOnceToRenewThenTheVmStopsAtTheEndAndARenewalBringsItBack() {
-        String id = approvedAndRun("vm", leasedVm(10));
+        String id = approvedAndRun(api, jobs, "vm", leasedVm(10));
         VmInstance vm = vms.ofRequest(id).get(0);
         Instant expires = vm.leaseExpiresAt();
         assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofDays(10).minusMinutes(5), Duration.ofDays(10));
@@ -59,7 +62,7 @@ class LeaseApiTest {
         assertThat(stopped.stateReason()).contains("lease expired");
         assertThat(hypervisor.lookup(vm.host(), vm.domainName()).orElseThrow().running()).isFalse();
 
-        String renewal = approvedAndRun("lease-renewal", Map.of("requestId", id, "days", 30));
+        String renewal = approvedAndRun(api, jobs, "lease-renewal", Map.of("requestId", id, "days", 30));
 
         assertThat(status(renewal)).isEqualTo("COMPLETED");
         VmInstance renewed = vms.ofRequest(id).get(0);
@@ -70,7 +73,7 @@ class LeaseApiTest {
 
     @Test
     void withoutARenewalTheGracePeriodEndsInDecommissioningAndFreesTheCapacity() {
-        String id = approvedAndRun("vm", leasedVm(1));
+        String id = approvedAndRun(api, jobs, "vm", leasedVm(1));
         VmInstance vm = vms.ofRequest(id).get(0);
         Instant expires = vm.leaseExpiresAt();
 
@@ -86,7 +89,7 @@ class LeaseApiTest {
 
     @Test
     void aVmWhoseLeaseEndedCannotBeStartedByItsOwnerUntilItIsRenewed() {
-        String id = approvedAndRun("vm", leasedVm(3));
+        String id = approvedAndRun(api, jobs, "vm", leasedVm(3));
         VmInstance vm = vms.ofRequest(id).get(0);
         leases.check(vm.leaseExpiresAt().plus(Duration.ofMinutes(1)));
         String start = "/api/resources/" + vm.domainName() + "/actions/start";
@@ -99,7 +102,7 @@ class LeaseApiTest {
         assertThat(vms.ofRequest(id).get(0).state()).isEqualTo(VmState.STOPPED);
         assertThat(hypervisor.lookup(vm.host(), vm.domainName()).orElseThrow().running()).isFalse();
 
-        approvedAndRun("lease-renewal", Map.of("requestId", id, "days", 5));
+        approvedAndRun(api, jobs, "lease-renewal", Map.of("requestId", id, "days", 5));
 
         assertThat(vms.ofRequest(id).get(0).state()).isEqualTo(VmState.RUNNING);
         assertThat(api.as("alice").post("/api/resources/" + vm.domainName() + "/actions/stop").status()).isEqualTo(200);
@@ -124,12 +127,6 @@ class LeaseApiTest {
                 "diskGiB", 5, "image", "debian-12", "leaseDays", days);
     }
 
-    private String approvedAndRun(String type, Map<String, Object> spec) {
-        String id = submit(api, "alice", "acme", "web", type, spec).path("id").asText();
-        Requests.approveAll(api, id);
-        jobs.run(id);
-        return id;
-    }
 
     private String status(String id) {
         return api.as("alice").get("/api/requests/" + id).text("status");

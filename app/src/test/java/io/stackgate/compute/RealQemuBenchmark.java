@@ -1,5 +1,12 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.libvirt.DomainXml;
+import io.stackgate.compute.hosts.Fleet;
+import io.stackgate.compute.libvirt.LibvirtXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.provisioning.SeedIso;
+import io.stackgate.compute.vms.VmInstances;
+
 import static io.stackgate.compute.BenchmarkJobs.approveAsBob;
 import static io.stackgate.compute.BenchmarkJobs.rootsOf;
 import static io.stackgate.support.Requests.submit;

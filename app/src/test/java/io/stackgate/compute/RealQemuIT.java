@@ -1,6 +1,10 @@
 package io.stackgate.compute;
 
-import static io.stackgate.support.Requests.submit;
+import io.stackgate.compute.libvirt.DomainXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.vms.VmInstances;
+
+import static io.stackgate.support.Requests.approvedAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,7 +80,7 @@ class RealQemuIT {
     void anApprovedRequestBootsARealGuestWithItsHostnameUserDataAndProjectAddressThenDecommissions(String arch) throws IOException {
         String name = Requests.uniqueName("guest");
         String userData = "#cloud-config\n# " + UUID.randomUUID() + "\nruncmd: [echo hello]\n";
-        String id = approvedAndRun("vm", guest(name, arch, userData));
+        String id = approvedAndRun(api, jobs, "vm", guest(name, arch, userData));
 
         assertThat(status(id)).isEqualTo("COMPLETED");
         VmInstance vm = vms.ofRequest(id).get(0);
@@ -93,7 +97,7 @@ class RealQemuIT {
                 "STACKGATE-GUEST user-data-sha256=" + sha256(userData));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("STACKGATE-GUEST address=" + prefix));
 
-        String decommission = approvedAndRun("decommission", Map.of("requestId", id));
+        String decommission = approvedAndRun(api, jobs, "decommission", Map.of("requestId", id));
         assertThat(status(decommission)).isEqualTo("COMPLETED");
         assertNothingLeftOf(vm);
     }
@@ -101,7 +105,7 @@ class RealQemuIT {
     @Test
     void aFailureAfterDefineOnTheRealHypervisorLeavesNoDomainVolumeNvramSeedOrNetworkBehind() {
         hypervisor.failAlways("define", true);
-        String id = approvedAndRun("vm", guest(Requests.uniqueName("doomed"), "aarch64", "#cloud-config\n"));
+        String id = approvedAndRun(api, jobs, "vm", guest(Requests.uniqueName("doomed"), "aarch64", "#cloud-config\n"));
         hypervisor.heal();
 
         assertThat(status(id)).isEqualTo("FAILED");
@@ -124,12 +128,6 @@ class RealQemuIT {
                 "userData", userData);
     }
 
-    private String approvedAndRun(String type, Map<String, Object> spec) {
-        String id = submit(api, "alice", "acme", "web", type, spec).path("id").asText();
-        Requests.approveAll(api, id);
-        jobs.run(id);
-        return id;
-    }
 
     private String status(String id) {
         return api.as("alice").get("/api/requests/" + id).text("status");

@@ -1,5 +1,8 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.reconciliation.Reconciliation;
+import io.stackgate.compute.vms.VmInstances;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

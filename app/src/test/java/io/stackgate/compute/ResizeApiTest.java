@@ -1,6 +1,8 @@
 package io.stackgate.compute;
 
-import static io.stackgate.support.Requests.submit;
+import io.stackgate.compute.vms.VmInstances;
+
+import static io.stackgate.support.Requests.approvedAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -35,10 +37,10 @@ class ResizeApiTest {
     @Test
     void anApprovedResizeRedefinesTheVmWithItsNewSizeAndTheQuotaHoldsTheGrowthUntilDecommission() {
         Quota before = used();
-        String id = approvedAndRun("vm", vm("x86_64", 2, 4096));
+        String id = approvedAndRun(api, jobs, "vm", vm("x86_64", 2, 4096));
         VmInstance vm = vms.ofRequest(id).get(0);
 
-        String resize = approvedAndRun("vm-resize", Map.of("requestId", id, "vcpus", 4, "memoryMiB", 8192));
+        String resize = approvedAndRun(api, jobs, "vm-resize", Map.of("requestId", id, "vcpus", 4, "memoryMiB", 8192));
 
         assertThat(status(resize)).isEqualTo("COMPLETED");
         VmInstance resized = vms.ofRequest(id).get(0);
@@ -51,7 +53,7 @@ class ResizeApiTest {
         assertThat(used().vcpus() - before.vcpus()).isEqualTo(4);
         assertThat(used().memoryMiB() - before.memoryMiB()).isEqualTo(8192);
 
-        approvedAndRun("decommission", Map.of("requestId", id));
+        approvedAndRun(api, jobs, "decommission", Map.of("requestId", id));
         assertThat(used().vcpus()).as("the VM's and the resize's quota are free again").isEqualTo(before.vcpus());
         assertThat(used().memoryMiB()).isEqualTo(before.memoryMiB());
     }
@@ -59,10 +61,10 @@ class ResizeApiTest {
     @Test
     void aResizeTheHostHasNoRoomForFailsWithTheReasonAndLeavesTheVmAsItWas() {
         Quota before = used();
-        String id = approvedAndRun("vm", vm("aarch64", 2, 4096));
+        String id = approvedAndRun(api, jobs, "vm", vm("aarch64", 2, 4096));
         VmInstance vm = vms.ofRequest(id).get(0);
 
-        String resize = approvedAndRun("vm-resize", Map.of("requestId", id, "vcpus", 2, "memoryMiB", 1048576));
+        String resize = approvedAndRun(api, jobs, "vm-resize", Map.of("requestId", id, "vcpus", 2, "memoryMiB", 1048576));
 
         assertThat(status(resize)).isEqualTo("FAILED");
         assertThat(api.as("alice").get("/api/requests/" + resize).text("outcome")).contains("no room");
@@ -83,13 +85,6 @@ class ResizeApiTest {
                 "diskGiB", 10, "image", "debian-12");
     }
 
-    /** alice submits, every level approves (bob, then platform ops for a big one), the jobs run. */
-    private String approvedAndRun(String type, Map<String, Object> spec) {
-        String id = submit(api, "alice", "acme", "web", type, spec).path("id").asText();
-        Requests.approveAll(api, id);
-        jobs.run(id);
-        return id;
-    }
 
     private String status(String id) {
         return api.as("alice").get("/api/requests/" + id).text("status");

@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.vms.VmInstances;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

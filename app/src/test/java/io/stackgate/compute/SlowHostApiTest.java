@@ -1,5 +1,8 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.libvirt.HungTcpServer;
+import io.stackgate.compute.vms.VmInstances;
+
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.placement.VmDemand;
+
 import static org.mockito.Mockito.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -13,13 +15,13 @@ import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Overcommit;
 
 /** Hosts for tests, built in one line each. */
-final class TestHosts {
+public final class TestHosts {
 
     private TestHosts() {
     }
 
     /** A hypervisor whose hosts all pass their health check except those named "down…" (the adapter has its own tests). */
-    static Hypervisor upUnlessNamedDown() {
+    public static Hypervisor upUnlessNamedDown() {
         Hypervisor hypervisor = mock(Hypervisor.class);
         when(hypervisor.status(anyString())).thenAnswer(call -> call.<String>getArgument(0).startsWith("down")
                 ? HostStatus.down("not answering: no answer within PT1S", java.time.Instant.now())
@@ -28,19 +30,19 @@ final class TestHosts {
         return hypervisor;
     }
 
-    static final ComputeProperties.Storage STORAGE =
+    public static final ComputeProperties.Storage STORAGE =
             new ComputeProperties.Storage("stackgate", "/var/lib/stackgate/pool", "/var/log/stackgate");
 
-    static Host host(String name, Arch arch, int vcpus, long memoryMiB, double cpuOvercommit, String... gpus) {
+    public static Host host(String name, Arch arch, int vcpus, long memoryMiB, double cpuOvercommit, String... gpus) {
         return new Host(name, "test:generated", arch, DomainType.qemu, new Capacity(vcpus, memoryMiB, 1000),
                 new Overcommit(cpuOvercommit, 1.0), List.of(gpus), Map.of(), STORAGE);
     }
 
-    static VmDemand vm(String request, int index, Arch arch, int vcpus, long memoryMiB) {
+    public static VmDemand vm(String request, int index, Arch arch, int vcpus, long memoryMiB) {
         return new VmDemand(request, index, arch, vcpus, memoryMiB, 10, 0);
     }
 
-    static VmDemand gpuVm(String request, int gpus) {
+    public static VmDemand gpuVm(String request, int gpus) {
         return new VmDemand(request, 0, Arch.x86_64, 4, 8192, 50, gpus);
     }
 }

@@ -1,5 +1,9 @@
 package io.stackgate.compute;
 
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
+import io.stackgate.compute.provisioning.VmProvisioning;
+
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The day-2 processes, decommission.bpmn, renew-lease.bpmn and resize-vm.bpmn: each step a retried job; a decommission
- * step that keeps failing stops the process with an incident; a resize that fails for good ends in provisioning-failed.
+ * The day-2 processes decommission.bpmn and renew-lease.bpmn: each step a retried job; a decommission step that keeps
+ * failing stops the process with an incident (resize-vm.bpmn has its own {@link ResizeProcessTest}).
  */
-@Deployment(resources = {"processes/decommission.bpmn", "processes/renew-lease.bpmn", "processes/resize-vm.bpmn"})
+@Deployment(resources = {"processes/decommission.bpmn", "processes/renew-lease.bpmn"})
 class DayTwoProcessesTest {
 
   @RegisterExtension
@@ -38,7 +38,7 @@ class DayTwoProcessesTest {
   void recordingDelegates(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
     Mocks.register("provisioningSettings", Map.of("retryCycle", "R2/PT1S"));
-    List.of("removeVms", "releaseDecommissionedQuota", "extendLease", "resizeVms")
+    List.of("removeVms", "releaseDecommissionedQuota", "extendLease")
         .forEach(step -> RecordingDelegate.register(step, execution -> trail.add(step)));
     RecordingDelegate.register("prepareRemoval", execution -> {
       trail.add("prepareRemoval");
@@ -117,28 +117,6 @@ class DayTwoProcessesTest {
 
     assertThat(trail).containsExactly("extendLease");
     assertThat(instance).isEnded().hasPassed("LeaseExtended");
-  }
-
-  @Test
-  void anApprovedResizeResizesTheVms() {
-    ProcessInstance instance = start("resize-vm");
-
-    execute(job());
-
-    assertThat(trail).containsExactly("resizeVms");
-    assertThat(instance).isEnded().hasPassed("VmsResized");
-  }
-
-  @Test
-  void aResizeThatFailsForGoodEndsInProvisioningFailed() {
-    RecordingDelegate.register("resizeVms", execution -> {
-      throw new org.camunda.bpm.engine.delegate.BpmnError("provisioning-step-failed", "resize VMs failed: no room");
-    });
-    ProcessInstance instance = start("resize-vm");
-
-    execute(job());
-
-    assertThat(instance).isEnded().hasPassed("ResizeVmFailed").hasNotPassed("VmsResized");
   }
 
   private ProcessInstance start(String process) {

@@ -83,6 +83,17 @@ public final class Requests {
         }
     }
 
+    /**
+     * alice submits the request to acme's {@code web} project, every level approves it (see {@link #approveAll}), and
+     * its jobs run; returns the request's id.
+     */
+    public static String approvedAndRun(Api api, Jobs jobs, String type, Map<String, Object> spec) {
+        String id = submit(api, "alice", "acme", "web", type, spec).path("id").asText();
+        approveAll(api, id);
+        jobs.run(id);
+        return id;
+    }
+
     /** The open approval task of this request in the caller's inbox, if any. */
     public static Optional<JsonNode> taskOf(Api.As caller, String requestId) {
         Response inbox = caller.get("/api/tasks?requestId=" + requestId);
