@@ -1,9 +1,9 @@
 package io.stackgate.compute.leases;
 
 import io.stackgate.compute.LeaseKeeper;
-
 import io.stackgate.requests.LeaseRenewalSpec;
 import io.stackgate.requests.RequestService;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ class ExtendLease implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = (String) execution.getVariable("requestId");
+        String requestId = Variables.REQUEST_ID.get(execution);
         LeaseRenewalSpec spec = (LeaseRenewalSpec) requests.load(requestId).spec();
         leases.extend(spec.requestId(), spec.days(), requestId);
     }

@@ -1,14 +1,14 @@
 package io.stackgate.compute.removal;
 
-import io.stackgate.compute.DecommissionTarget;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.stackgate.compute.DecommissionTarget;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,7 @@ class PrepareRemoval implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = (String) execution.getVariable("requestId");
+        String requestId = Variables.REQUEST_ID.get(execution);
         ResourceRequest target = requests.load(((DecommissionSpec) requests.load(requestId).spec()).requestId());
         Optional<Duration> wait = targets.stream().filter(candidate -> candidate.handles(target)).findFirst()
                 .flatMap(candidate -> candidate.prepare(target, requestId));

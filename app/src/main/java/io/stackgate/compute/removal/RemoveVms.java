@@ -1,9 +1,9 @@
 package io.stackgate.compute.removal;
 
 import io.stackgate.compute.VmRemoval;
-
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.RequestService;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ class RemoveVms implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = (String) execution.getVariable("requestId");
+        String requestId = Variables.REQUEST_ID.get(execution);
         DecommissionSpec spec = (DecommissionSpec) requests.load(requestId).spec();
         provisioning.decommission(spec.requestId(), requestId);
     }
