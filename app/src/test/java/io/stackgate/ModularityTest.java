@@ -3,13 +3,11 @@ package io.stackgate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClass;
+import io.stackgate.fixtures.reach.ReachApplication;
+import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
-
-import io.stackgate.fixtures.reach.ReachApplication;
 
 /**
  * Capabilities talk to each other only through their public face (the types of their root package), never into

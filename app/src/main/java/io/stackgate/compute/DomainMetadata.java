@@ -2,7 +2,6 @@ package io.stackgate.compute;
 
 import java.io.StringReader;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;

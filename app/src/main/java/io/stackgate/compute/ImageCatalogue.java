@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import io.stackgate.compute.ComputeProperties.Image;
 import io.stackgate.compute.ComputeProperties.ImageKind;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
 import io.stackgate.requests.VmSpec;
-import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**

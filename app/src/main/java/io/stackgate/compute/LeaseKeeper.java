@@ -1,13 +1,12 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.vms.VmInstances;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.requests.RequestService;
 import io.stackgate.tenancy.QuotaService;
 import org.slf4j.Logger;

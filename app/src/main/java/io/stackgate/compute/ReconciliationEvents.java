@@ -1,8 +1,8 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.reconciliation.Reconciliation;
-
 import java.time.Instant;
+
+import io.stackgate.compute.reconciliation.Reconciliation;
 
 /** Domain events of reconciliation, published inside the transaction that records them. */
 public final class ReconciliationEvents {

@@ -1,15 +1,14 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.provisioning.VmProvisioning;
-
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.provisioning.VmProvisioning;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.VmSpec;

@@ -3,7 +3,6 @@ package io.stackgate.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.LockProvider;

@@ -1,10 +1,9 @@
 package io.stackgate.requests;
 
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-
-import io.stackgate.tenancy.Quota;
 
 /**
  * Free what an earlier, completed request of the same project created: all of it, or with {@code node} one worker node

@@ -1,11 +1,10 @@
 package io.stackgate.requests;
 
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-
-import io.stackgate.tenancy.Quota;
 
 /**
  * A namespace of an existing project: {@code <tenant>-<project>[-<suffix>]} on {@code cluster} (the first configured

@@ -1,12 +1,11 @@
 package io.stackgate.requests;
 
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
-import io.stackgate.tenancy.Quota;
 
 /** Kubernetes worker nodes for the tenant: {@code count} VMs of one size joined to {@code cluster}. */
 public record NodePoolSpec(

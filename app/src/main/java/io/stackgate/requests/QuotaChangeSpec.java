@@ -1,11 +1,10 @@
 package io.stackgate.requests;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-
-import io.stackgate.tenancy.Quota;
 
 /**
  * Raise the project's quota by these amounts once approved.

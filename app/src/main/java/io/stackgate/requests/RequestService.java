@@ -1,8 +1,5 @@
 package io.stackgate.requests;
 
-import io.stackgate.requests.intake.CostEstimator;
-import io.stackgate.requests.intake.SpecReader;
-import io.stackgate.requests.persistence.RequestRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,28 +10,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.EngineAuthentication;
+import io.stackgate.requests.RequestEvents.RequestStatusChanged;
+import io.stackgate.requests.RequestEvents.RequestSubmitted;
+import io.stackgate.requests.intake.CostEstimator;
+import io.stackgate.requests.intake.SpecReader;
+import io.stackgate.requests.persistence.RequestRepository;
+import io.stackgate.tenancy.Project;
+import io.stackgate.tenancy.ProjectRole;
+import io.stackgate.tenancy.Quota;
+import io.stackgate.tenancy.QuotaReservation;
+import io.stackgate.tenancy.QuotaService;
+import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.TenantNotFound;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.EngineAuthentication;
-import io.stackgate.requests.RequestEvents.RequestStatusChanged;
-import io.stackgate.requests.RequestEvents.RequestSubmitted;
-import io.stackgate.tenancy.Project;
-import io.stackgate.tenancy.ProjectRole;
-import io.stackgate.tenancy.QuotaReservation;
-import io.stackgate.tenancy.Quota;
-import io.stackgate.tenancy.QuotaService;
-import io.stackgate.tenancy.Tenant;
-import io.stackgate.tenancy.TenantNotFound;
-import io.stackgate.tenancy.Tenants;
-import io.stackgate.errors.InvalidInput;
-import io.stackgate.web.Page;
-import io.stackgate.web.PageRequest;
-import io.stackgate.workflow.Variables;
 
 /**
  * Submits, lists and cancels requests, and moves them through their states as the request process

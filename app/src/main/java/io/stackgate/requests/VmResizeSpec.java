@@ -1,11 +1,10 @@
 package io.stackgate.requests;
 
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
-import io.stackgate.tenancy.Quota;
 
 /**
  * New vCPU count and memory for the VMs of an earlier, completed VM request of the same project. The request holds

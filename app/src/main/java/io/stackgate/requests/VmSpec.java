@@ -2,14 +2,13 @@ package io.stackgate.requests;
 
 import java.util.List;
 
+import io.stackgate.tenancy.Quota;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import io.stackgate.tenancy.Quota;
 
 /** A virtual machine. {@code name} becomes the hostname, so it is a DNS label. */
 public record VmSpec(

@@ -1,6 +1,7 @@
 package io.stackgate.web;
 
 import java.util.List;
+
 import io.stackgate.errors.InvalidInput;
 
 /**

@@ -1,7 +1,7 @@
 package io.stackgate.web;
 
-import org.springframework.util.unit.DataSize;
 import io.stackgate.errors.DomainError;
+import org.springframework.util.unit.DataSize;
 
 /** The request body is larger than {@code stackgate.web.max-body-size}. */
 class PayloadTooLarge extends DomainError {

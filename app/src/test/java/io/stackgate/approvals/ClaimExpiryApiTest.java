@@ -1,6 +1,5 @@
 package io.stackgate.approvals;
 
-import io.stackgate.approvals.decisions.ClaimExpiry;
 import static io.stackgate.support.Requests.smallVm;
 import static io.stackgate.support.Requests.submit;
 import static io.stackgate.support.Requests.taskOf;
@@ -9,12 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import io.stackgate.approvals.decisions.ClaimExpiry;
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.StackgateTest;
 
 /** A claim nobody acts on expires: the task goes back to every candidate. A delegation does not expire by itself. */
 @StackgateTest

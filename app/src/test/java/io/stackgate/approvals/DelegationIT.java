@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.RealKeycloak;
 import io.stackgate.support.RealKeycloakTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Delegation checks the delegate in Keycloak: an existing user of the request's tenant, in an approver group of the task. */
 @RealKeycloakTest

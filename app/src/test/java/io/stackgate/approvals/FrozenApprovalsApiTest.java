@@ -8,12 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
-import io.stackgate.support.StackgateTest;
 
 /**
  * A task claimed or delegated by someone who is away does not freeze its request: its holder gives it back, a tenant

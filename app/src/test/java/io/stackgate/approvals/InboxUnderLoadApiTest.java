@@ -17,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
-import io.stackgate.support.StackgateTest;
 
 /**
  * The inbox while approvers are busy: tasks are decided (two managers racing for each) while others read inbox pages,

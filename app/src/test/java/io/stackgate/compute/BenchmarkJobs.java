@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.stackgate.support.Api;
 import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;

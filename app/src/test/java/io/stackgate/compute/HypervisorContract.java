@@ -1,15 +1,14 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.libvirt.DomainSize;
-import io.stackgate.compute.libvirt.LibvirtXml;
-import io.stackgate.compute.networks.ProjectNetworks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
 import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.libvirt.DomainSize;
+import io.stackgate.compute.libvirt.LibvirtXml;
+import io.stackgate.compute.networks.ProjectNetworks;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.vms.VmInstances;
-
 import static io.stackgate.support.Requests.approvedAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;

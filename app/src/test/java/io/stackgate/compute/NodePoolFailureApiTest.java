@@ -4,16 +4,15 @@ import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.Requests;
+import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Jobs;
-import io.stackgate.support.Requests;
-import io.stackgate.support.StackgateTest;
 
 /**
  * A failure whose cause is longer than the room a request's outcome has (twenty nodes failing, each with libvirt's

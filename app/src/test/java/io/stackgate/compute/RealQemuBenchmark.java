@@ -1,12 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.libvirt.DomainXml;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.libvirt.LibvirtXml;
-import io.stackgate.compute.networks.ProjectNetworks;
-import io.stackgate.compute.provisioning.SeedIso;
-import io.stackgate.compute.vms.VmInstances;
-
 import static io.stackgate.compute.BenchmarkJobs.approveAsBob;
 import static io.stackgate.compute.BenchmarkJobs.rootsOf;
 import static io.stackgate.support.Requests.submit;
@@ -30,6 +23,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.stackgate.compute.BenchmarkJobs.Rate;
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.hosts.Fleet;
+import io.stackgate.compute.libvirt.DomainXml;
+import io.stackgate.compute.libvirt.LibvirtXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.provisioning.SeedIso;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;

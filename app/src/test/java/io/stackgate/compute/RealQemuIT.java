@@ -1,9 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.libvirt.DomainXml;
-import io.stackgate.compute.networks.ProjectNetworks;
-import io.stackgate.compute.vms.VmInstances;
-
 import static io.stackgate.support.Requests.approvedAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.stackgate.compute.libvirt.DomainXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;
@@ -27,9 +26,9 @@ import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 

@@ -1,8 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.reconciliation.Reconciliation;
-import io.stackgate.compute.vms.VmInstances;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -12,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.compute.reconciliation.Reconciliation;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
 import io.stackgate.web.PageRequest;

@@ -1,12 +1,11 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.vms.VmInstances;
-
 import static io.stackgate.support.Requests.approvedAndRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;

@@ -1,7 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.vms.VmInstances;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;

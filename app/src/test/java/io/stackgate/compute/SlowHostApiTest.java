@@ -1,8 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.libvirt.HungTcpServer;
-import io.stackgate.compute.vms.VmInstances;
-
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.compute.libvirt.HungTcpServer;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;

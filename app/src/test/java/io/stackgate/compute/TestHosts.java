@@ -1,7 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.placement.VmDemand;
-
 import static org.mockito.Mockito.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -13,6 +11,7 @@ import io.stackgate.compute.ComputeProperties.Capacity;
 import io.stackgate.compute.ComputeProperties.DomainType;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Overcommit;
+import io.stackgate.compute.placement.VmDemand;
 
 /** Hosts for tests, built in one line each. */
 public final class TestHosts {

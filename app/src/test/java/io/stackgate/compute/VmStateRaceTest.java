@@ -1,9 +1,5 @@
 package io.stackgate.compute;
 
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.provisioning.VmProvisioning;
-
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.provisioning.VmProvisioning;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;

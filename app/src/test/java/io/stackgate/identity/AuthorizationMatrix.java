@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +24,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
-import io.stackgate.support.Jobs;
 
 /**
  * Every endpoint × every kind of caller, own tenant (acme) and other tenant (globex), against a table of expected

@@ -1,9 +1,8 @@
 package io.stackgate.identity;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The authorization matrix with Keycloak-shaped test tokens (fast; the IT runs it with real Keycloak tokens). */
 @StackgateTest

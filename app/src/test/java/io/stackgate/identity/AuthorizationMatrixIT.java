@@ -3,11 +3,10 @@ package io.stackgate.identity;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.RealKeycloak;
 import io.stackgate.support.RealKeycloakTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The authorization matrix with the demo users' real Keycloak tokens (password grant on the dev realm's portal client). */
 @RealKeycloakTest

@@ -13,17 +13,16 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stackgate.support.Api;
+import io.stackgate.support.LoopbackCookieJar;
+import io.stackgate.support.RealKeycloak;
+import io.stackgate.support.RealKeycloakTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.LoopbackCookieJar;
-import io.stackgate.support.RealKeycloak;
-import io.stackgate.support.RealKeycloakTest;
 
 /** Camunda's webapps know the Keycloak user: user and groups from Keycloak (identity plugin), operators only. */
 @RealKeycloakTest

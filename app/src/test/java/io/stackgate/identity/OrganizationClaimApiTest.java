@@ -9,11 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A Keycloak {@code organization} claim opens no tenant unless stackgate.security.organization-tenants is on. */
 @StackgateTest

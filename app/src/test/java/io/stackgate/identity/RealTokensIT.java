@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.RealKeycloak;
 import io.stackgate.support.RealKeycloakTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Real Keycloak tokens: which ones the API accepts, and group changes taking effect at the next token. */
 @RealKeycloakTest

@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Roles count where the groups say: a tenant admin per tenant, auditors never write, approvers per current token. */
 @StackgateTest

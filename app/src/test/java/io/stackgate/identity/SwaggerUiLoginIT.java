@@ -17,16 +17,15 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stackgate.support.Api;
+import io.stackgate.support.LoopbackCookieJar;
+import io.stackgate.support.RealKeycloak;
+import io.stackgate.support.RealKeycloakTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.LoopbackCookieJar;
-import io.stackgate.support.RealKeycloak;
-import io.stackgate.support.RealKeycloakTest;
 
 /**
  * Swagger UI's <em>Authorize</em> against the real Keycloak, step by step as the browser takes them: the document's

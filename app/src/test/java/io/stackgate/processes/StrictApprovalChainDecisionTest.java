@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.stackgate.processes.ApprovalInputs.Request;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.stackgate.processes.ApprovalInputs.Request;
 
 /** The strict policy a tenant may choose ({@code processes/approval-chain-strict.dmn}). */
 @Deployment(resources = "processes/approval-chain-strict.dmn")

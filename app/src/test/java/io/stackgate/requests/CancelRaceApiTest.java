@@ -11,15 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.StackgateTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Jobs;
-import io.stackgate.support.StackgateTest;
 
 /**
  * A cancel that meets the last approval: either the cancel wins (CANCELLED, quota freed, nothing provisioned) or it is

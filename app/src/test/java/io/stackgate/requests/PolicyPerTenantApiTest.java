@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.compute.FailingHypervisor;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.TestDatabases;
+import io.stackgate.support.TestProfiles;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.junit.jupiter.api.Test;
@@ -14,14 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.stackgate.compute.FailingHypervisor;
-import io.stackgate.support.Api;
-import io.stackgate.support.Jobs;
-import io.stackgate.support.TestDatabases;
-import io.stackgate.support.TestProfiles;
 
 /**
  * A tenant's approval policy is its own: in src/test/tenants-config-policies acme keeps the default decision and

@@ -11,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
+import io.stackgate.support.Jobs;
+import io.stackgate.support.Requests;
+import io.stackgate.support.StackgateTest;
+import io.stackgate.tenancy.Quota;
+import io.stackgate.tenancy.QuotaService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,14 +26,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Jobs;
-import io.stackgate.support.Api.Response;
-import io.stackgate.support.Requests;
-import io.stackgate.support.StackgateTest;
-import io.stackgate.tenancy.Quota;
-import io.stackgate.tenancy.QuotaService;
 
 @StackgateTest
 class RequestLifecycleApiTest {

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.stackgate.support.Api;
 import io.stackgate.support.Requests;
 import io.stackgate.support.StackgateTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Cloud-init user data and SSH keys are read by the requester, the project's owners, the tenant's admins and platform

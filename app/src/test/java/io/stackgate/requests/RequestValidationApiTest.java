@@ -11,17 +11,16 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
+import io.stackgate.support.StackgateTest;
+import io.stackgate.tenancy.Quota;
+import io.stackgate.tenancy.QuotaService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import io.stackgate.support.Api;
-import io.stackgate.support.Api.Response;
-import io.stackgate.support.StackgateTest;
-import io.stackgate.tenancy.Quota;
-import io.stackgate.tenancy.QuotaService;
 
 @StackgateTest
 class RequestValidationApiTest {

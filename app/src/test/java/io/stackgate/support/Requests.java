@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.stackgate.support.Api.Response;
 
 /** Bodies and look-ups the API tests share: every test builds its own requests and finds its own tasks. */

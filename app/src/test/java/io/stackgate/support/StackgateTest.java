@@ -5,10 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.stackgate.compute.FailingHypervisor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-
-import io.stackgate.compute.FailingHypervisor;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The whole application on a random port, on H2 or MariaDB (see {@link TestProfiles}), with the test tenants. */

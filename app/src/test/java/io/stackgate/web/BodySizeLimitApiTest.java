@@ -17,12 +17,11 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stackgate.identity.DevIdentity;
+import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import io.stackgate.identity.DevIdentity;
-import io.stackgate.support.StackgateTest;
 
 /** Request bodies over stackgate.web.max-body-size (1MB by default) are refused with 413 and a problem body. */
 @StackgateTest

@@ -11,12 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.stackgate.errors.DomainError;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.objenesis.ObjenesisStd;
-
-import io.stackgate.errors.DomainError;
 
 /**
  * Every problem {@code type} the API can answer with is a documented URI: each {@link DomainError} the code can throw,

@@ -1,24 +1,23 @@
 package io.stackgate.approvals.decisions;
 
-import io.stackgate.approvals.inbox.TaskAccess;
-import io.stackgate.approvals.process.ApprovalModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.stackgate.approvals.ApprovalEvents.ApprovalDecided;
+import io.stackgate.approvals.inbox.TaskAccess;
+import io.stackgate.approvals.process.ApprovalModel;
 import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.RequestVariables;
 import io.stackgate.requests.ResourceRequest;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** An approver approves or rejects a level: the decision is recorded, then the task completes and the process goes on. */
 @Service

@@ -3,14 +3,13 @@ package io.stackgate.approvals.decisions;
 import io.stackgate.approvals.DirectoryUnavailable;
 import io.stackgate.approvals.SeparationOfDuties;
 import io.stackgate.approvals.inbox.ApprovalTasks;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.UserDirectory;
 import io.stackgate.requests.ResourceRequest;
-import io.stackgate.errors.InvalidInput;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Who may be handed a task (delegation, reassignment): a user the directory knows, of the request's tenant (or a

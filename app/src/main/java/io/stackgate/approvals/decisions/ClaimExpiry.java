@@ -1,9 +1,9 @@
 package io.stackgate.approvals.decisions;
 
-import io.stackgate.approvals.ApprovalProperties;
-import io.stackgate.approvals.inbox.ApprovalTasks;
 import java.time.Clock;
 
+import io.stackgate.approvals.ApprovalProperties;
+import io.stackgate.approvals.inbox.ApprovalTasks;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

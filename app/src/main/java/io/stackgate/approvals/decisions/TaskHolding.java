@@ -1,29 +1,28 @@
 package io.stackgate.approvals.decisions;
 
-import io.stackgate.approvals.NotYourTask;
-import io.stackgate.approvals.TaskChangedHands;
-import io.stackgate.approvals.TaskNotHeld;
-import io.stackgate.approvals.inbox.ApprovalTasks;
-import io.stackgate.approvals.inbox.TaskAccess;
 import java.time.Clock;
 import java.time.Instant;
-
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.stackgate.approvals.ApprovalEvents.TaskClaimed;
 import io.stackgate.approvals.ApprovalEvents.TaskDelegated;
 import io.stackgate.approvals.ApprovalEvents.TaskReassigned;
 import io.stackgate.approvals.ApprovalEvents.TaskReleased;
+import io.stackgate.approvals.NotYourTask;
+import io.stackgate.approvals.TaskChangedHands;
+import io.stackgate.approvals.TaskNotHeld;
+import io.stackgate.approvals.inbox.ApprovalTasks;
+import io.stackgate.approvals.inbox.TaskAccess;
 import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who holds a task: approvers claim, delegate and release it; tenant admins and platform operators release or reassign a

@@ -1,19 +1,18 @@
 package io.stackgate.approvals.inbox;
 
-import io.stackgate.approvals.TaskNotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.stereotype.Service;
-
+import io.stackgate.approvals.TaskNotFound;
 import io.stackgate.identity.Caller;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
+import org.springframework.stereotype.Service;
 
 /**
  * The approver's inbox: which open approval tasks a caller may act on, read from {@link ApprovalTasks} in one query

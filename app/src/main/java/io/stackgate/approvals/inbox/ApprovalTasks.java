@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import io.stackgate.web.PageRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.stackgate.web.PageRequest;
 
 /** The {@code approval_task} and {@code approval_task_group} tables: the open approval tasks as the inbox reads them. */
 @Repository

@@ -1,20 +1,19 @@
 package io.stackgate.approvals.inbox;
 
+import java.util.Set;
+
 import io.stackgate.approvals.NotYourTask;
 import io.stackgate.approvals.SeparationOfDuties;
 import io.stackgate.approvals.TaskHeld;
 import io.stackgate.approvals.TaskNotFound;
 import io.stackgate.approvals.TaskSuspended;
 import io.stackgate.approvals.decisions.DecisionRepository;
-import java.util.Set;
-
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
-
 import io.stackgate.identity.Caller;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
 
 /**
  * Who may see a task and who may act on it now. Separation of duties, by subject id: nobody decides their own request,

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.stackgate.requests.ApprovalRecords;
+import io.stackgate.requests.RequestVariables;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.requests.ApprovalRecords;
-import io.stackgate.requests.RequestVariables;
 
 /** Tells a request's approval levels and their timeline from the engine's history of the approval sub-process. */
 @Component

@@ -1,20 +1,19 @@
 package io.stackgate.approvals.process;
 
-import io.stackgate.approvals.inbox.ApprovalTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.approvals.inbox.ApprovalTasks;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.requests.RequestService;
-import io.stackgate.requests.ResourceRequest;
-import io.stackgate.workflow.Variables;
 
 /**
  * Keeps {@link ApprovalTasks} in step with the engine: an approval task is recorded when the engine creates it and

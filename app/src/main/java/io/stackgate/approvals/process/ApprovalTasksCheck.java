@@ -1,11 +1,13 @@
 package io.stackgate.approvals.process;
 
-import io.stackgate.approvals.inbox.ApprovalTasks;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.stackgate.approvals.inbox.ApprovalTasks;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -16,9 +18,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.stackgate.requests.RequestService;
-import io.stackgate.requests.ResourceRequest;
 
 /**
  * At start-up, makes {@link ApprovalTasks} hold exactly the engine's open approval tasks: a database that was upgraded

@@ -1,22 +1,21 @@
 package io.stackgate.approvals.process;
 
-import io.stackgate.approvals.inbox.ApprovalTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.approvals.ApprovalEvents.ApprovalEscalated;
+import io.stackgate.approvals.inbox.ApprovalTasks;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.approvals.ApprovalEvents.ApprovalEscalated;
-import io.stackgate.requests.RequestService;
-import io.stackgate.requests.ResourceRequest;
-import io.stackgate.tenancy.Tenants;
-import io.stackgate.workflow.Variables;
 
 /**
  * Service task "Escalate approval" (the level's SLA passed): the next level's group — or, for the last

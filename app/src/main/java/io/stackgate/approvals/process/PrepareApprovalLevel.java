@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
-
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.tenancy.ApprovalLevel;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.workflow.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /** Service task "Prepare approval level": who approves this level for this request, and by when. */
 @Component("prepareApprovalLevel")

@@ -1,12 +1,19 @@
 package io.stackgate.approvals.web;
 
-import io.stackgate.approvals.decisions.ApprovalDecisions;
-import io.stackgate.approvals.decisions.TaskHolding;
-import io.stackgate.approvals.inbox.ApprovalInbox;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.approvals.decisions.ApprovalDecisions;
+import io.stackgate.approvals.decisions.TaskHolding;
+import io.stackgate.approvals.inbox.ApprovalInbox;
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,14 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
-import io.stackgate.requests.RequestService;
-import io.stackgate.requests.ResourceRequest;
-import io.stackgate.errors.InvalidInput;
-import io.stackgate.web.Page;
-import io.stackgate.web.PageRequest;
 
 @Tag(name = "Approvals", description = "The approver task inbox")
 @RestController

@@ -1,9 +1,5 @@
 package io.stackgate.compute.demo;
 
-import io.stackgate.compute.DomainMetadata;
-import io.stackgate.compute.HypervisorFailure;
-import io.stackgate.compute.libvirt.LibvirtXml;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +9,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.stackgate.compute.DomainMetadata;
 import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.HypervisorFailure;
+import io.stackgate.compute.libvirt.LibvirtXml;
 
 /**
  * What one demo host holds, in memory: domains (persistent or, once undefined while running, transient until they

@@ -1,9 +1,5 @@
 package io.stackgate.compute.demo;
 
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.Hypervisor;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Image;
 import io.stackgate.compute.ComputeProperties.ImageKind;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.hosts.Fleet;
 
 /**
  * The in-process demo hypervisor of {@code demo:} hosts: pure Java, nothing to install, nothing boots. Each host keeps

@@ -1,10 +1,5 @@
 package io.stackgate.compute.hosts;
 
-import io.stackgate.compute.ComputeProperties;
-
-import io.stackgate.compute.demo.DemoHypervisor;
-import io.stackgate.compute.libvirt.TestHostXml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.demo.DemoHypervisor;
+import io.stackgate.compute.libvirt.TestHostXml;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

@@ -1,20 +1,19 @@
 package io.stackgate.compute.hosts;
 
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.placement.HostUsage;
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.placement.Placement;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 
+import io.stackgate.compute.Arch;
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.NotAnOperator;
+import io.stackgate.compute.placement.HostUsage;
+import io.stackgate.compute.placement.Placement;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.compute.NotAnOperator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,11 @@
 package io.stackgate.compute.hosts;
 
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.Hypervisor;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.Hypervisor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;

@@ -1,17 +1,16 @@
 package io.stackgate.compute.hosts;
 
-import io.stackgate.compute.ComputeProperties;
-import io.stackgate.compute.demo.DemoHypervisor;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.libvirt.LibvirtConnections;
-import io.stackgate.compute.libvirt.LibvirtHypervisor;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.demo.DemoHypervisor;
+import io.stackgate.compute.libvirt.LibvirtConnections;
+import io.stackgate.compute.libvirt.LibvirtHypervisor;
 import org.springframework.stereotype.Component;
 
 /**

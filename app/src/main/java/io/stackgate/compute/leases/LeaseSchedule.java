@@ -1,7 +1,6 @@
 package io.stackgate.compute.leases;
 
 import io.stackgate.compute.LeaseKeeper;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;

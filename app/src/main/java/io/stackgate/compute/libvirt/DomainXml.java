@@ -1,16 +1,15 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.DomainMetadata;
-import io.stackgate.compute.VmNaming;
-
 import static io.stackgate.compute.libvirt.LibvirtXml.escape;
 
 import java.util.List;
 
+import io.stackgate.compute.Arch;
 import io.stackgate.compute.ComputeProperties.DomainType;
 import io.stackgate.compute.ComputeProperties.Image;
 import io.stackgate.compute.ComputeProperties.ImageKind;
+import io.stackgate.compute.DomainMetadata;
+import io.stackgate.compute.VmNaming;
 
 /**
  * The libvirt domain of one VM, right for its architecture: x86_64 is a {@code q35} machine, aarch64 a {@code virt}

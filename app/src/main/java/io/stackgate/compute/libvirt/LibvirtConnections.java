@@ -1,11 +1,5 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.ComputeProperties;
-
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.HypervisorFailure;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.HypervisorFailure;
+import io.stackgate.compute.hosts.Fleet;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;

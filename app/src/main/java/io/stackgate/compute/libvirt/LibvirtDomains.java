@@ -1,14 +1,13 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.DomainMetadata;
-import io.stackgate.compute.Hypervisor.DomainState;
-import io.stackgate.compute.HypervisorFailure;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.stackgate.compute.DomainMetadata;
+import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.HypervisorFailure;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;

@@ -1,9 +1,5 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.ComputeProperties;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.HypervisorFailure;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.HypervisorFailure;
 import org.libvirt.Connect;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;

@@ -1,14 +1,14 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.ComputeProperties;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.Hypervisor;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.hosts.Fleet;
 
 /**
  * {@link Hypervisor} on libvirt ({@code org.libvirt}), over the host connections of {@link LibvirtConnections}: each

@@ -1,12 +1,11 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.ComputeProperties;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Image;
+import io.stackgate.compute.ComputeProperties;
 
 /**
  * A libvirt test-driver {@code <node>} document describing a host of the configured size, with the host's storage

@@ -1,10 +1,9 @@
 package io.stackgate.compute.networks;
 
-import io.stackgate.compute.ComputeProperties;
-import io.stackgate.compute.libvirt.LibvirtXml;
-
 import java.util.Optional;
 
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.libvirt.LibvirtXml;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,11 +1,5 @@
 package io.stackgate.compute.placement;
 
-import io.stackgate.compute.CapacityReleased;
-import io.stackgate.compute.CapacityReserved;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.Hypervisor;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
@@ -17,7 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.stackgate.compute.CapacityReleased;
+import io.stackgate.compute.CapacityReserved;
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.HostStatus;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.hosts.Fleet;
 import io.stackgate.compute.placement.PlacementResult.Placed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;

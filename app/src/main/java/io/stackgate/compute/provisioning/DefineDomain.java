@@ -1,10 +1,9 @@
 package io.stackgate.compute.provisioning;
 
 import io.stackgate.compute.VmStep;
-
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import io.stackgate.workflow.Steps;
 
 /** Service task "Define domain": the arch-correct domain with our metadata, named after the request. */
 @Component("defineDomain")

@@ -1,14 +1,5 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.DomainMetadata;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.ImageCatalogue;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.VmNaming;
-import io.stackgate.compute.VmTemplate;
-import io.stackgate.compute.VmTemplates;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +7,14 @@ import java.util.Optional;
 import io.stackgate.compute.ComputeEvents.VmStepDone;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Image;
+import io.stackgate.compute.DomainMetadata;
+import io.stackgate.compute.ImageCatalogue;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmNaming;
+import io.stackgate.compute.VmTemplate;
+import io.stackgate.compute.VmTemplates;
+import io.stackgate.compute.hosts.Fleet;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,7 +1,6 @@
 package io.stackgate.compute.provisioning;
 
 import io.stackgate.compute.ComputeProperties;
-
 import org.springframework.stereotype.Component;
 
 /** What {@code provision-vm.bpmn} reads from the configuration: {@code ${provisioningSettings.retryCycle}}. */

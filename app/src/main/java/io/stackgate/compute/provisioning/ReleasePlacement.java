@@ -1,7 +1,6 @@
 package io.stackgate.compute.provisioning;
 
 import io.stackgate.compute.VmStep;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,5 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.libvirt.DomainXml;
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.HypervisorFailure;
-import io.stackgate.compute.networks.ProjectNetworks;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.VmNaming;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +7,13 @@ import java.util.Optional;
 
 import io.stackgate.compute.ComputeEvents.VmProvisioned;
 import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.HypervisorFailure;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmNaming;
+import io.stackgate.compute.libvirt.DomainXml;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.requests.RequestService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,12 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.networks.ProjectNetworks;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-
 import java.time.Clock;
 import java.util.Optional;
 
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.networks.ProjectNetworks;
+import io.stackgate.compute.vms.VmInstances;
 import org.springframework.stereotype.Component;
 
 /** Network steps: the project's isolated network on the VM's host, and its release. */

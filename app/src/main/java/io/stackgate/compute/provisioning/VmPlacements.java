@@ -1,16 +1,5 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.ComputeProperties;
-import io.stackgate.compute.placement.PlacementResult;
-
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.placement.VmDemand;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.VmNaming;
-import io.stackgate.compute.VmState;
-import io.stackgate.compute.VmTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +8,17 @@ import java.util.Optional;
 
 import io.stackgate.compute.ComputeEvents.VmFailed;
 import io.stackgate.compute.ComputeEvents.VmWaitingForCapacity;
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmNaming;
+import io.stackgate.compute.VmState;
+import io.stackgate.compute.VmTemplate;
+import io.stackgate.compute.placement.Placement;
 import io.stackgate.compute.placement.PlacementResult.NoCapacity;
 import io.stackgate.compute.placement.PlacementResult.Placed;
+import io.stackgate.compute.placement.PlacementResult;
+import io.stackgate.compute.placement.VmDemand;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import org.springframework.context.ApplicationEventPublisher;

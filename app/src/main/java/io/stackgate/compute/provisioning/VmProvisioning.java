@@ -1,10 +1,9 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.VmTemplate;
-import io.stackgate.compute.VmTemplates;
-
 import java.time.Duration;
 
+import io.stackgate.compute.VmTemplate;
+import io.stackgate.compute.VmTemplates;
 import io.stackgate.compute.placement.PlacementResult.Placed;
 import io.stackgate.requests.ResourceRequest;
 import org.springframework.stereotype.Service;

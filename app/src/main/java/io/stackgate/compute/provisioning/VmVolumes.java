@@ -1,11 +1,5 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.HypervisorFailure;
-import io.stackgate.compute.libvirt.LibvirtXml;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.VmNaming;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +8,11 @@ import java.util.Optional;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Image;
 import io.stackgate.compute.ComputeProperties.ImageKind;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.HypervisorFailure;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmNaming;
+import io.stackgate.compute.libvirt.LibvirtXml;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
 import org.springframework.stereotype.Component;

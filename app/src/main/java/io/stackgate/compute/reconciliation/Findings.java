@@ -1,7 +1,5 @@
 package io.stackgate.compute.reconciliation;
 
-import io.stackgate.compute.Finding;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +11,7 @@ import java.util.Optional;
 
 import io.stackgate.compute.Finding.Kind;
 import io.stackgate.compute.Finding.Resolution;
+import io.stackgate.compute.Finding;
 import io.stackgate.compute.reconciliation.HostComparison.Condition;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;

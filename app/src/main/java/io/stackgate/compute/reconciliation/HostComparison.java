@@ -1,10 +1,5 @@
 package io.stackgate.compute.reconciliation;
 
-import io.stackgate.compute.DomainMetadata;
-import io.stackgate.compute.libvirt.DomainSize;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.VmState;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,8 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.stackgate.compute.DomainMetadata;
 import io.stackgate.compute.Finding.Kind;
 import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmState;
+import io.stackgate.compute.libvirt.DomainSize;
 
 /**
  * Compares what one host has with what the records say it should have, and decides what to report and which recorded

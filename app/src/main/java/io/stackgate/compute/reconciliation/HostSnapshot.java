@@ -1,14 +1,12 @@
 package io.stackgate.compute.reconciliation;
 
-import io.stackgate.compute.Hypervisor;
-
-import io.stackgate.compute.libvirt.DomainSize;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.libvirt.DomainSize;
 
 /**
  * What one host has, read before reconciliation opens its transaction (no database connection waits on libvirt).

@@ -1,15 +1,5 @@
 package io.stackgate.compute.reconciliation;
 
-import io.stackgate.compute.Finding;
-import io.stackgate.compute.Hypervisor;
-
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.HostStatus;
-import io.stackgate.compute.HypervisorFailure;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.VmState;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +16,20 @@ import java.util.concurrent.Executors;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.Finding.Kind;
 import io.stackgate.compute.Finding.Resolution;
-import io.stackgate.compute.reconciliation.HostComparison.Condition;
-import io.stackgate.compute.reconciliation.HostComparison.Correction;
+import io.stackgate.compute.Finding;
+import io.stackgate.compute.HostStatus;
 import io.stackgate.compute.Hypervisor.DomainState;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.HypervisorFailure;
 import io.stackgate.compute.ReconciliationEvents.FindingOpened;
 import io.stackgate.compute.ReconciliationEvents.FindingResolved;
 import io.stackgate.compute.ReconciliationEvents.VmStateCorrected;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmState;
+import io.stackgate.compute.hosts.Fleet;
+import io.stackgate.compute.reconciliation.HostComparison.Condition;
+import io.stackgate.compute.reconciliation.HostComparison.Correction;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import jakarta.annotation.PreDestroy;

@@ -1,11 +1,10 @@
 package io.stackgate.compute.reconciliation;
 
 import io.stackgate.compute.Finding;
-
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
 import io.stackgate.compute.NotAnOperator;
 import io.stackgate.errors.InvalidInput;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;

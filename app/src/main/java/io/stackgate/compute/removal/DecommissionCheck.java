@@ -1,17 +1,16 @@
 package io.stackgate.compute.removal;
 
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.VmState;
-
 import java.util.List;
 
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmState;
+import io.stackgate.compute.vms.VmInstances;
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.LeaseRenewalSpec;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.SpecCheck;
 import io.stackgate.requests.VmResizeSpec;
-import io.stackgate.errors.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /** A VM request whose VMs are all gone can be neither decommissioned again, renewed nor resized. */

@@ -1,12 +1,11 @@
 package io.stackgate.compute.resizing;
 
 import io.stackgate.compute.VmStep;
-
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.VmResizeSpec;
+import io.stackgate.workflow.Steps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import io.stackgate.workflow.Steps;
 
 /**
  * Service task "Resize VMs" of resize-vm, once the guests stopped or the shutdown timeout passed: redefines each VM with

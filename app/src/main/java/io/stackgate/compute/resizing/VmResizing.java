@@ -1,13 +1,5 @@
 package io.stackgate.compute.resizing;
 
-import io.stackgate.compute.ComputeProperties;
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.HypervisorFailure;
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.vms.VmInstances;
-import io.stackgate.compute.VmState;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +8,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.HypervisorFailure;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmState;
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.requests.ResourceSizes;
 import io.stackgate.tenancy.Quota;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,18 +1,17 @@
 package io.stackgate.compute.vms;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.stackgate.compute.Arch;
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.ResourceSource;
 import io.stackgate.compute.VmInstance;
 import io.stackgate.compute.VmState;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
-import io.stackgate.errors.InvalidInput;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;

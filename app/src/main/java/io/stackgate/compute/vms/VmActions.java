@@ -1,19 +1,18 @@
 package io.stackgate.compute.vms;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
 import io.stackgate.compute.Hypervisor;
 import io.stackgate.compute.HypervisorFailure;
 import io.stackgate.compute.ResourceScope;
 import io.stackgate.compute.VmInstance;
 import io.stackgate.compute.VmState;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.Tenants;
-import io.stackgate.errors.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,5 @@
 package io.stackgate.compute.vms;
 
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.ResourceScope;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.VmState;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,11 +10,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.stackgate.compute.Arch;
+import io.stackgate.compute.ResourceScope;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmState;
+import io.stackgate.workflow.Causes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.stackgate.workflow.Causes;
 
 /** The {@code vm_instance} table. */
 @Repository

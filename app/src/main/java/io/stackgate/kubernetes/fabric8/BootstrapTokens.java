@@ -14,8 +14,8 @@ import java.util.Optional;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.stackgate.kubernetes.cluster.ClusterNodes;
 import io.stackgate.kubernetes.cluster.ClusterNodes.BootstrapToken;
+import io.stackgate.kubernetes.cluster.ClusterNodes;
 
 /**
  * Bootstrap tokens as kubeadm reads them: Secrets {@code bootstrap-token-<id>} in kube-system, labelled with the request

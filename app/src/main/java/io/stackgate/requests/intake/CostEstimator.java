@@ -1,10 +1,10 @@
 package io.stackgate.requests.intake;
 
-import io.stackgate.requests.NodePoolSpec;
-import io.stackgate.requests.RequestSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import io.stackgate.requests.NodePoolSpec;
+import io.stackgate.requests.RequestSpec;
 import org.springframework.stereotype.Component;
 
 /** Estimated monthly cost of a request from the configured price table. */

@@ -1,7 +1,5 @@
 package io.stackgate.requests.intake;
 
-import io.stackgate.requests.RequestSpec;
-import io.stackgate.requests.RequestType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -12,13 +10,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.stackgate.errors.InvalidInput.FieldError;
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.requests.RequestSpec;
+import io.stackgate.requests.RequestType;
+import io.stackgate.web.JsonPaths;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.errors.InvalidInput;
-import io.stackgate.errors.InvalidInput.FieldError;
-import io.stackgate.web.JsonPaths;
 
 /** Reads a request's {@code spec} as the record of its type and validates it; errors name {@code spec.<field>}. */
 @Component

@@ -1,5 +1,8 @@
 package io.stackgate.requests.intake;
 
+import java.util.Set;
+
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.LeaseRenewalSpec;
 import io.stackgate.requests.RequestSpec;
@@ -9,13 +12,9 @@ import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.SpecCheck;
 import io.stackgate.requests.VmResizeSpec;
 import io.stackgate.requests.persistence.RequestRepository;
-import java.util.Set;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.errors.InvalidInput;
 
 /**
  * The request a decommission, lease renewal or resize is about must be a completed request of the right kind in the

@@ -1,13 +1,9 @@
 package io.stackgate.requests.persistence;
 
-import io.stackgate.requests.RequestSpec;
-import io.stackgate.requests.RequestStatus;
-import io.stackgate.requests.RequestType;
-import io.stackgate.requests.ResourceRequest;
-import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,11 +16,14 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import io.stackgate.requests.RequestSpec;
+import io.stackgate.requests.RequestStatus;
+import io.stackgate.requests.RequestType;
+import io.stackgate.requests.ResourceRequest;
 import io.stackgate.web.PageRequest;
 import io.stackgate.workflow.Causes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code resource_request} table. */
 @Repository

@@ -3,12 +3,11 @@ package io.stackgate.requests.process;
 import io.stackgate.requests.QuotaChangeSpec;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import io.stackgate.tenancy.QuotaService;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.tenancy.QuotaService;
-import io.stackgate.workflow.Variables;
 
 /** Service task "Apply quota change": raises the project's quota by the approved amounts (once per request). */
 @Component("applyQuotaChange")

@@ -4,14 +4,13 @@ import io.stackgate.requests.RequestService;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.SpecCheck;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
-
 import io.stackgate.tenancy.ApprovalPolicy;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.workflow.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Service task "Gather approval inputs": hands the approval chain (the tenant's DMN) the facts it decides on: the

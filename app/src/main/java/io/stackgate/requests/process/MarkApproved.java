@@ -1,10 +1,10 @@
 package io.stackgate.requests.process;
 
 import io.stackgate.requests.RequestService;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import io.stackgate.workflow.Variables;
 
 /** Service task "Mark approved": records the approval and names the provisioning process for the type. */
 @Component("markApproved")

@@ -1,17 +1,16 @@
 package io.stackgate.requests.process;
 
-import io.stackgate.requests.RequestService;
-import io.stackgate.requests.ResourceRequest;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.stackgate.requests.RequestEvents.RequesterNotified;
+import io.stackgate.requests.RequestService;
+import io.stackgate.requests.ResourceRequest;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.requests.RequestEvents.RequesterNotified;
-import io.stackgate.workflow.Variables;
 
 /**
  * Service task "Notify requester": publishes {@link RequesterNotified}; delivery channels (mail, chat)

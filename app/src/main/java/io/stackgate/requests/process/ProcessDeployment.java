@@ -7,19 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import io.stackgate.tenancy.ApprovalPolicy;
+import io.stackgate.tenancy.Tenants;
+import io.stackgate.tenancy.TenantsConfigReloaded;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.tenancy.ApprovalPolicy;
-import io.stackgate.tenancy.Tenants;
-import io.stackgate.tenancy.TenantsConfigReloaded;
 
 /**
  * Deploys {@code processes/} once per tenant (tenant-aware deployments), so every instance, task and

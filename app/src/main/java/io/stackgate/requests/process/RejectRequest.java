@@ -2,10 +2,10 @@ package io.stackgate.requests.process;
 
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.RequestVariables;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import io.stackgate.workflow.Variables;
 
 /** Service task "Reject request": ends the request with the approver's reason and frees its quota. */
 @Component("rejectRequest")

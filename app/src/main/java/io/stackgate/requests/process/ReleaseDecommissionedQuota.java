@@ -3,12 +3,11 @@ package io.stackgate.requests.process;
 import io.stackgate.requests.DecommissionSpec;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
+import io.stackgate.tenancy.QuotaService;
+import io.stackgate.workflow.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.tenancy.QuotaService;
-import io.stackgate.workflow.Variables;
 
 /** Service task "Release quota" of a decommission: what the decommissioned request held is free again (once). */
 @Component("releaseDecommissionedQuota")

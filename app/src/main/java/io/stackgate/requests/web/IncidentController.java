@@ -1,6 +1,5 @@
 package io.stackgate.requests.web;
 
-import io.stackgate.requests.MayNotSeeIncidents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.EngineAuthentication;
+import io.stackgate.requests.MayNotSeeIncidents;
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.HistoryService;
@@ -18,13 +24,6 @@ import org.camunda.bpm.engine.history.HistoricIncidentQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
-import io.stackgate.identity.EngineAuthentication;
-import io.stackgate.errors.InvalidInput;
-import io.stackgate.web.Page;
-import io.stackgate.web.PageRequest;
 
 /** Provisioning incidents for operators (every tenant) and tenant admins (their own tenants). */
 @Tag(name = "Operations", description = "Incidents of request processes")

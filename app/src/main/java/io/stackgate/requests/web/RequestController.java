@@ -1,5 +1,13 @@
 package io.stackgate.requests.web;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.stackgate.errors.InvalidInput;
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
 import io.stackgate.requests.ApprovalRecords;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.RequestSpec;
@@ -7,11 +15,8 @@ import io.stackgate.requests.RequestStatus;
 import io.stackgate.requests.RequestType;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.SubmitRequest;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-
+import io.stackgate.web.Page;
+import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,12 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.CallerResolver;
-import io.stackgate.errors.InvalidInput;
-import io.stackgate.web.Page;
-import io.stackgate.web.PageRequest;
 
 @Tag(name = "Requests", description = "The request portal: submit, follow and cancel requests")
 @RestController

@@ -1,5 +1,15 @@
 package io.stackgate.requests.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.EngineAuthentication;
+import io.stackgate.requests.ApprovalRecords.Approvals;
+import io.stackgate.requests.ApprovalRecords.Entry;
+import io.stackgate.requests.ApprovalRecords.Level;
 import io.stackgate.requests.ApprovalRecords;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.process.CancelRequest;
@@ -8,21 +18,10 @@ import io.stackgate.requests.process.FailRequest;
 import io.stackgate.requests.process.MarkApproved;
 import io.stackgate.requests.process.RejectRequest;
 import io.stackgate.requests.process.StartProvisioning;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
-
-import io.stackgate.identity.Caller;
-import io.stackgate.identity.EngineAuthentication;
-import io.stackgate.requests.ApprovalRecords.Approvals;
-import io.stackgate.requests.ApprovalRecords.Entry;
-import io.stackgate.requests.ApprovalRecords.Level;
 
 /**
  * A request's timeline (who, what, when): its own milestones from the engine's history of the request process, and

@@ -1,19 +1,18 @@
 package io.stackgate.compute.demo;
 
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.HypervisorContract;
-import io.stackgate.compute.TestHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.List;
 
+import io.stackgate.compute.Arch;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Image;
 import io.stackgate.compute.ComputeProperties.ImageKind;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.HypervisorContract;
+import io.stackgate.compute.TestHosts;
+import io.stackgate.compute.hosts.Fleet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,15 @@
 package io.stackgate.compute.hosts;
 
-import io.stackgate.compute.Arch;
-
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.placement.VmDemand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stackgate.compute.Arch;
+import io.stackgate.compute.placement.Placement;
 import io.stackgate.compute.placement.PlacementResult.Placed;
+import io.stackgate.compute.placement.VmDemand;
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
 import org.junit.jupiter.api.Test;

@@ -1,23 +1,21 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.ComputeProperties;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 
 import io.stackgate.compute.Arch;
-import io.stackgate.compute.hosts.Fleet;
+import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.ComputeProperties;
 import io.stackgate.compute.HostStatus;
 import io.stackgate.compute.Hypervisor;
 import io.stackgate.compute.HypervisorContract;
 import io.stackgate.compute.TestHosts;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Clock;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import io.stackgate.compute.ComputeProperties.Host;
+import io.stackgate.compute.hosts.Fleet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,30 +1,28 @@
 package io.stackgate.compute.libvirt;
 
-import io.stackgate.compute.ComputeProperties;
-
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.HypervisorFailure;
-import io.stackgate.compute.TestHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.stackgate.compute.Arch;
 import io.stackgate.compute.ComputeProperties.Capacity;
 import io.stackgate.compute.ComputeProperties.DomainType;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.ComputeProperties.Overcommit;
+import io.stackgate.compute.ComputeProperties;
+import io.stackgate.compute.HypervisorFailure;
+import io.stackgate.compute.TestHosts;
+import io.stackgate.compute.hosts.Fleet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

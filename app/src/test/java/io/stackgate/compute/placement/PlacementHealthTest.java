@@ -1,11 +1,5 @@
 package io.stackgate.compute.placement;
 
-import io.stackgate.compute.TestHosts;
-
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.Hypervisor;
-
 import static io.stackgate.compute.TestHosts.host;
 import static io.stackgate.compute.TestHosts.vm;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +8,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.stackgate.compute.Arch;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.TestHosts;
+import io.stackgate.compute.hosts.Fleet;
+import io.stackgate.compute.placement.PlacementResult.NoCapacity;
+import io.stackgate.compute.placement.PlacementResult.Placed;
+import io.stackgate.compute.placement.PlacementResult.Shortage;
+import io.stackgate.support.TestDatabases;
+import io.stackgate.support.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -24,12 +27,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.stackgate.compute.placement.PlacementResult.NoCapacity;
-import io.stackgate.compute.placement.PlacementResult.Placed;
-import io.stackgate.compute.placement.PlacementResult.Shortage;
-import io.stackgate.support.TestDatabases;
-import io.stackgate.support.TestProfiles;
 
 /** A host that fails its health check takes nothing new, however much room it has. */
 @JdbcTest

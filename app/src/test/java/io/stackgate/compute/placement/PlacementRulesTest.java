@@ -1,7 +1,5 @@
 package io.stackgate.compute.placement;
 
-import io.stackgate.compute.Arch;
-
 import static io.stackgate.compute.TestHosts.gpuVm;
 import static io.stackgate.compute.TestHosts.host;
 import static io.stackgate.compute.TestHosts.vm;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.stackgate.compute.Arch;
 import io.stackgate.compute.ComputeProperties.Host;
 import io.stackgate.compute.placement.PlacementResult.NoCapacity;
 import io.stackgate.compute.placement.PlacementResult.Shortage;

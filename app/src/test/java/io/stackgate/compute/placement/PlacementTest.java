@@ -1,13 +1,5 @@
 package io.stackgate.compute.placement;
 
-import io.stackgate.compute.TestHosts;
-
-import io.stackgate.compute.Arch;
-import io.stackgate.compute.CapacityReleased;
-import io.stackgate.compute.CapacityReserved;
-import io.stackgate.compute.hosts.Fleet;
-import io.stackgate.compute.Hypervisor;
-
 import static io.stackgate.compute.TestHosts.gpuVm;
 import static io.stackgate.compute.TestHosts.host;
 import static io.stackgate.compute.TestHosts.vm;
@@ -22,6 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import io.stackgate.compute.Arch;
+import io.stackgate.compute.CapacityReleased;
+import io.stackgate.compute.CapacityReserved;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.TestHosts;
+import io.stackgate.compute.hosts.Fleet;
 import io.stackgate.compute.placement.PlacementResult.NoCapacity;
 import io.stackgate.compute.placement.PlacementResult.Placed;
 import io.stackgate.compute.placement.PlacementResult.Shortage;

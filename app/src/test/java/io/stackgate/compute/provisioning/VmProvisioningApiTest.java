@@ -1,15 +1,5 @@
 package io.stackgate.compute.provisioning;
 
-import io.stackgate.compute.DomainMetadata;
-import io.stackgate.compute.FailingHypervisor;
-import io.stackgate.compute.Hypervisor;
-import io.stackgate.compute.VmInstance;
-import io.stackgate.compute.VmNaming;
-import io.stackgate.compute.VmState;
-
-import io.stackgate.compute.placement.Placement;
-import io.stackgate.compute.vms.VmInstances;
-
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stackgate.support.Api;
+import io.stackgate.compute.DomainMetadata;
+import io.stackgate.compute.FailingHypervisor;
+import io.stackgate.compute.Hypervisor;
+import io.stackgate.compute.VmInstance;
+import io.stackgate.compute.VmNaming;
+import io.stackgate.compute.VmState;
+import io.stackgate.compute.placement.Placement;
+import io.stackgate.compute.vms.VmInstances;
 import io.stackgate.support.Api.Response;
+import io.stackgate.support.Api;
 import io.stackgate.support.Jobs;
 import io.stackgate.support.Requests;
 import io.stackgate.support.StackgateTest;

@@ -1,14 +1,13 @@
 package io.stackgate.compute.vms;
 
-import io.stackgate.compute.ResourceScope;
-import io.stackgate.compute.ResourceSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.stackgate.compute.ResourceScope;
+import io.stackgate.compute.ResourceSource;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import org.junit.jupiter.api.Test;
