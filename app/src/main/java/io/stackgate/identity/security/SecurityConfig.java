@@ -9,6 +9,7 @@ import io.stackgate.identity.CallerResolver;
 import io.stackgate.identity.DevIdentity;
 import io.stackgate.identity.keycloak.DevKeycloak;
 import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.web.SinglePageApp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +56,7 @@ public class SecurityConfig {
                     if (security.publicApiDocs()) {
                         auth.requestMatchers(API_DOCS).permitAll();
                     }
-                    auth.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                    auth.requestMatchers(HttpMethod.GET, SinglePageApp.PAGES).permitAll()
                             .requestMatchers(EngineApiWrites.INSTANCE).denyAll()
                             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
                             .anyRequest().authenticated();
