@@ -24,7 +24,7 @@ export function ApprovalChain({ levels, timeline, status }: {
   return (
     <Steps
       data-testid="approval-chain"
-      direction={screens.md && levels.length <= 4 ? 'horizontal' : 'vertical'}
+      direction={(screens.xxl && levels.length <= 4) || (screens.xl && levels.length <= 2) ? 'horizontal' : 'vertical'}
       size="small"
       current={current >= 0 ? current : levels.length}
       items={levels.map((level, index) => {

@@ -15,7 +15,7 @@ import { QueryState } from '../../app/QueryState';
 import { formatDateTime, mibToGib } from '../../format/format';
 import { currentLanguage } from '../../i18n';
 import { useProjects } from './portalQueries';
-import { LeaseEnd, ResourceStateTag } from './RequestResources';
+import { LeaseEnd, ResourceStateTag, useStateName } from './RequestResources';
 import {
   availableActions, isPowerAction, isTransient, NAMESPACE_STATES, NODE_STATES, requestActionPath, VM_STATES,
   type PowerAction, type ResourceAction,
@@ -120,6 +120,7 @@ export default function MyResources() {
   const language = currentLanguage();
   const screens = Grid.useBreakpoint();
   const sizeText = useSizeText();
+  const stateName = useStateName();
   const { tenant: headerTenant } = useTenant();
   const [params, setParams] = useSearchParams();
   const kind = ((RESOURCE_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? params.get('kind') : 'vm') as Kind;
@@ -166,7 +167,9 @@ export default function MyResources() {
       render: (_, vm) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{vm.hostname ?? vm.id}</Typography.Text>
-          {vm.hostname && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{vm.id}</Typography.Text>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[vm.hostname ? vm.id : undefined, vm.arch].filter(Boolean).join(' · ')}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -174,15 +177,14 @@ export default function MyResources() {
       key: 'state', title: t('resources.columns.state'), dataIndex: 'state',
       render: (value: string, vm) => <ResourceStateTag state={value} reason={vm.stateReason} />,
     },
-    { key: 'arch', title: t('resources.columns.arch'), dataIndex: 'arch', responsive: ['md'] },
     { key: 'size', title: t('resources.columns.size'), render: (_, vm) => sizeText(vm.size), responsive: ['sm'] },
-    { key: 'host', title: t('resources.columns.host'), dataIndex: 'host', responsive: ['lg'], render: (host?: string) => host ?? '—' },
+    { key: 'host', title: t('resources.columns.host'), dataIndex: 'host', responsive: ['xl'], render: (host?: string) => host ?? '—' },
     {
       key: 'ip', title: t('resources.columns.ip'), dataIndex: 'ipAddress', responsive: ['sm'],
       render: (ip?: string) => (ip ? <Typography.Text copyable>{ip}</Typography.Text> : '—'),
     },
     { key: 'lease', title: t('resources.columns.lease'), dataIndex: 'leaseExpiresAt', render: (at?: string) => <LeaseEnd at={at} /> },
-    { key: 'project', title: t('resources.columns.project'), dataIndex: 'project', responsive: ['lg'] },
+    { key: 'project', title: t('resources.columns.project'), dataIndex: 'project', responsive: ['xl'] },
     { key: 'request', title: t('resources.columns.request'), dataIndex: 'requestId', responsive: ['md'], render: requestLink },
     actionsColumn,
   ];
@@ -246,7 +248,7 @@ export default function MyResources() {
         )}
         <Select aria-label={t('resources.state')} style={{ minWidth: 170 }} value={state ?? ''}
           onChange={value => update({ state: value })}
-          options={[{ value: '', label: t('resources.allStates') }, ...STATES[kind].map(value => ({ value, label: value }))]} />
+          options={[{ value: '', label: t('resources.allStates') }, ...STATES[kind].map(value => ({ value, label: stateName(value) }))]} />
       </Flex>
       <QueryState isLoading={list.isLoading} error={list.error}>
         {() => (

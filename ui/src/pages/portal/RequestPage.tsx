@@ -166,7 +166,7 @@ export default function RequestPage() {
               <Col xs={24} xl={16}>
                 <Flex vertical gap={16}>
                   <Card size="small" title={t('page.spec')}>
-                    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="request-spec">
+                    <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 3 }} data-testid="request-spec">
                       {lines.map(line => (
                         <Descriptions.Item key={line.field}
                           label={line.field in SPEC_LABELS ? t(SPEC_LABELS[line.field]) : line.field}>
@@ -181,11 +181,6 @@ export default function RequestPage() {
                   </Card>
                   <Card size="small" title={t('page.approvals')}>
                     <ApprovalChain levels={levels} timeline={timeline} status={details.status} />
-                  </Card>
-                  <Card size="small" title={t('page.diagram')} styles={{ body: { padding: screens.sm ? 12 : 8 } }}>
-                    {diagram.error
-                      ? <Alert type="warning" showIcon message={t('diagram.failed', { message: errorMessage(diagram.error) })} />
-                      : diagram.data ? <BpmnDiagram diagram={diagram.data} /> : <Skeleton active />}
                   </Card>
                 </Flex>
               </Col>
@@ -204,6 +199,12 @@ export default function RequestPage() {
                 </Flex>
               </Col>
             </Row>
+
+            <Card size="small" title={t('page.diagram')} styles={{ body: { padding: screens.sm ? 12 : 8 } }}>
+              {diagram.error
+                ? <Alert type="warning" showIcon message={t('diagram.failed', { message: errorMessage(diagram.error) })} />
+                : diagram.data ? <BpmnDiagram diagram={diagram.data} /> : <Skeleton active />}
+            </Card>
           </Flex>
         );
       }}

@@ -1,10 +1,10 @@
-import { Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
-import { formatDateTime } from '../../format/format';
+import { formatDate } from '../../format/format';
 import { currentLanguage } from '../../i18n';
-import { leaseDaysLeft, leaseUrgency, resourceStateColor } from './resourceActions';
+import { leaseDaysLeft, leaseUrgency, RESOURCE_STATES, resourceStateColor } from './resourceActions';
 import type { AnyResource } from './resourceModel';
 
 /** A lease end with a warning when it is near or past. */
@@ -17,9 +17,9 @@ export function LeaseEnd({ at }: { at: string | null | undefined }) {
   }
   const days = leaseDaysLeft(at) ?? 0;
   return (
-    <Space size={4} wrap={false} data-lease={urgency}>
+    <Space size={0} direction="vertical" data-lease={urgency}>
       <Typography.Text type={urgency === 'ended' ? 'danger' : urgency === 'soon' ? 'warning' : undefined}>
-        {formatDateTime(at, language)}
+        {formatDate(at, language)}
       </Typography.Text>
       {urgency === 'ended' && <Tag color="red">{t('resources.leaseEnded')}</Tag>}
       {urgency === 'soon' && (
@@ -29,12 +29,18 @@ export function LeaseEnd({ at }: { at: string | null | undefined }) {
   );
 }
 
+export function useStateName(): (state: string | undefined) => string {
+  const { t } = useTranslation('requests');
+  return state => (state && RESOURCE_STATES.includes(state) ? t(`resources.stateName.${state}`) : state ?? '—');
+}
+
+/** A resource's state as a tag (the API value in data-state), its reason on hover. */
 export function ResourceStateTag({ state, reason }: { state: string | undefined; reason?: string | null }) {
-  return (
-    <Tag data-testid="resource-state" data-state={state} color={resourceStateColor(state)} title={reason ?? undefined}>
-      {state ?? '—'}
-    </Tag>
+  const stateName = useStateName();
+  const tag = (
+    <Tag data-testid="resource-state" data-state={state} color={resourceStateColor(state)}>{stateName(state)}</Tag>
   );
+  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
 }
 
 /** The resources a request made, each linking to its row in My resources. */

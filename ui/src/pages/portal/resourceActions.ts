@@ -130,6 +130,9 @@ export function resourceStateColor(state: string | undefined): string {
   }
 }
 
+/** Every resource state the catalogue names (resources.stateName.*). */
+export const RESOURCE_STATES = [...new Set<string>([...VM_STATES, ...NODE_STATES, ...NAMESPACE_STATES])];
+
 /** States in which a resource is still changing (the list polls while it shows one). */
 export function isTransient(state: string | undefined): boolean {
   return ['PENDING', 'WAITING', 'PROVISIONING', 'DECOMMISSIONING', 'JOINING', 'DRAINING', 'RESERVED']
