@@ -13,29 +13,11 @@ import { QueryState } from '../../app/QueryState';
 import { formatDateTime, formatMoney } from '../../format/format';
 import { currentLanguage } from '../../i18n';
 import { useProjects, useSeesOthers } from './portalQueries';
+import { ALL, listFilters } from './listFilters';
 import { REQUEST_STATUSES, STORED_REQUEST_TYPES, isFinal, type RequestRow } from './requestModel';
 import { StatusTag, useTypeLabel } from './StatusTag';
 
 const PAGE_SIZES = ['10', '20', '50', '100'];
-/** `tenant=all` in the URL: every tenant of the user, whatever the header says. */
-const ALL = 'all';
-
-/** The filters of the list as the URL keeps them (so a link or a reload shows the same list). */
-export function listFilters(params: URLSearchParams, headerTenant: string | undefined) {
-  const tenantParam = params.get('tenant');
-  const page = Math.max(0, Number(params.get('page') ?? '0') || 0);
-  const size = Number(params.get('size') ?? '20') || 20;
-  return {
-    tenant: tenantParam === ALL ? undefined : tenantParam ?? headerTenant,
-    status: params.get('status') ?? undefined,
-    type: params.get('type') ?? undefined,
-    project: params.get('project') ?? undefined,
-    mine: params.get('mine') !== '0',
-    page,
-    size: Math.min(200, Math.max(1, size)),
-  };
-}
-
 /** My requests: the caller's requests (or, for approvers and tenant admins, the tenant's), a page at a time. */
 export default function MyRequests() {
   const { t } = useTranslation('requests');
@@ -88,12 +70,13 @@ export default function MyRequests() {
   const columns: ColumnsType<RequestRow> = [
     {
       key: 'id', title: t('list.columns.id'), dataIndex: 'id', fixed: screens.md ? 'left' : undefined,
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (id: string, row) => (
         <Space size={4} wrap={false}>
           <Link to={`/requests/${encodeURIComponent(id)}`} onClick={event => event.stopPropagation()}>
             <Typography.Text code>{id}</Typography.Text>
           </Link>
-          {row.overQuota && <Tag color="warning">{t('list.overQuota')}</Tag>}
+          {row.overQuota && screens.sm && <Tag color="warning">{t('list.overQuota')}</Tag>}
         </Space>
       ),
     },

@@ -64,9 +64,10 @@ export default function RequestPage() {
 
   const spec = request.data?.spec as Record<string, unknown> | undefined;
   const kind = resourceKindOf(request.data?.type);
+  const madeSomething = !!kind && (status === 'PROVISIONING' || status === 'COMPLETED' || status === 'FAILED');
   const resources = useQuery({
     queryKey: ['request', id, 'resources'],
-    enabled: !!kind && (status === 'PROVISIONING' || status === 'COMPLETED' || status === 'FAILED'),
+    enabled: madeSomething,
     refetchInterval: live ? 5_000 : false,
     queryFn: () => resourcesOfRequest(id, kind!, request.data?.tenant, request.data?.project),
   });
@@ -189,7 +190,7 @@ export default function RequestPage() {
                   <Card size="small" title={t('page.timeline')}>
                     <RequestTimeline entries={timeline} live={live} />
                   </Card>
-                  {kind && (
+                  {kind && madeSomething && (
                     <Card size="small" title={t('page.resources')} loading={resources.isLoading}>
                       {resources.error
                         ? <Alert type="error" showIcon message={errorMessage(resources.error)} />
