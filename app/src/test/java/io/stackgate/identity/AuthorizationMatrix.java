@@ -106,6 +106,10 @@ abstract class AuthorizationMatrix {
             new Row("POST /api/tasks/{acme task}/reassign", f -> post("/api/tasks/" + f.get().taskId() + "/reassign",
                     Map.of("user", "bea")),
                     404, 403, 200, 404, 200, 200, 404, 404, 401),
+            // everyone may ask; each task is then checked as a single approval (refusals are per item, in the body)
+            new Row("POST /api/tasks/bulk-approve", f -> post("/api/tasks/bulk-approve",
+                    Map.of("taskIds", List.of(f.get().taskId()), "comment", "matrix")),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/incidents", f -> get("/api/incidents"),
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
             new Row("GET /api/hosts", f -> get("/api/hosts"),
