@@ -85,6 +85,10 @@ abstract class AuthorizationMatrix {
                     200, 403, 200, 403, 403, 200, 404, 404, 401),
             new Row("GET /api/tasks", f -> get("/api/tasks"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/tasks?claimed=false&overdue=false", f -> get("/api/tasks?claimed=false&overdue=false"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/tasks/version", f -> get("/api/tasks/version"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/tasks?scope=administered", f -> get("/api/tasks?scope=administered"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             // candidates see a task; tenant admins and platform operators see their tenants' tasks (to free frozen
