@@ -95,6 +95,8 @@ abstract class AuthorizationMatrix {
             // ones) but decide only as candidates
             new Row("GET /api/tasks/{acme task}", f -> get("/api/tasks/" + f.get().taskId()),
                     404, 200, 200, 404, 200, 200, 404, 404, 401),
+            new Row("GET /api/tasks/{acme task}/context", f -> get("/api/tasks/" + f.get().taskId() + "/context"),
+                    404, 200, 200, 404, 200, 200, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/claim", f -> post("/api/tasks/" + f.get().taskId() + "/claim", null),
                     404, 200, 403, 404, 403, 403, 404, 404, 401),
             new Row("POST /api/tasks/{acme task}/approve", f -> post("/api/tasks/" + f.get().taskId() + "/approve", DECISION),
