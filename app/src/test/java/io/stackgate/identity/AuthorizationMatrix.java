@@ -120,6 +120,9 @@ abstract class AuthorizationMatrix {
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
             new Row("GET /api/hosts", f -> get("/api/hosts"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
+            // approvers weigh a request against the fleet's room: hosts only, no tenant's data
+            new Row("GET /api/hosts/fit", f -> get("/api/hosts/fit?arch=x86_64&vcpus=2&memoryMiB=4096"),
+                    403, 200, 200, 403, 200, 200, 403, 200, 401),
             new Row("GET /api/resources", f -> get("/api/resources"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/resources?tenant=acme", f -> get("/api/resources?tenant=acme"),
