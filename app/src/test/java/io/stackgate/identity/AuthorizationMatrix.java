@@ -118,6 +118,11 @@ abstract class AuthorizationMatrix {
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/incidents", f -> get("/api/incidents"),
                     403, 403, 200, 403, 200, 200, 403, 403, 401),
+            new Row("POST /api/incidents/{unknown}/retry", f -> post("/api/incidents/unknown/retry", null),
+                    403, 403, 403, 403, 404, 404, 403, 403, 401),
+            new Row("POST /api/incidents/{unknown}/resolve", f -> post("/api/incidents/unknown/resolve",
+                    Map.of("comment", "matrix")),
+                    403, 403, 403, 403, 404, 404, 403, 403, 401),
             new Row("GET /api/hosts", f -> get("/api/hosts"),
                     403, 403, 403, 403, 200, 200, 403, 403, 401),
             // approvers weigh a request against the fleet's room: hosts only, no tenant's data
