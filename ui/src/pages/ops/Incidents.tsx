@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  App, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography,
+  Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { CheckOutlined, ExportOutlined, ReloadOutlined, RedoOutlined } from '@ant-design/icons';
@@ -16,13 +16,12 @@ import { QueryState } from '../../app/QueryState';
 import { formatDateTime } from '../../format/format';
 import { currentLanguage } from '../../i18n';
 import { cockpitUrl, firstLine, oneOf, PAGE_SIZES, pageOf, sizeOf, withParams } from './listParams';
-import { resolveIncident, retryIncident } from './opsApi';
+import { COMMENT_MAX, FAILED_JOB, resolveIncident, retryIncident, type IncidentAction } from './opsApi';
 
 /** An incident as GET /api/incidents answers; `processInstanceId` only if the API carries it. */
 type Incident = components['schemas']['IncidentView'] & { processInstanceId?: string };
 
 const STATES = ['open', 'closed', 'all'] as const;
-const COMMENT_MAX = 1000;
 
 /** Incidents of request processes: the failed step and its cause, retry or resolve with a comment, Cockpit. */
 export default function Incidents() {
@@ -115,7 +114,7 @@ export default function Incidents() {
         const cockpit = cockpitUrl(incident.processInstanceId);
         return (
           <Space wrap size={4}>
-            {incident.state === 'open' && (
+            {incident.state === 'open' && incident.type === FAILED_JOB && (
               <Popconfirm title={t('incidents.retryConfirm')} description={t('incidents.retryConfirmDetail')}
                 okText={t('incidents.retry')} cancelText={t('common:actions.cancel')} onConfirm={() => retry.mutateAsync(incident).catch(() => undefined)}>
                 <Tooltip title={t('incidents.retry')}>
@@ -124,12 +123,10 @@ export default function Incidents() {
                 </Tooltip>
               </Popconfirm>
             )}
-            {incident.state === 'open' && (
-              <Tooltip title={t('incidents.resolve')}>
-                <Button size="small" icon={<CheckOutlined />} aria-label={t('incidents.resolve')} data-testid="incident-resolve"
-                  onClick={() => setResolving(incident)} />
-              </Tooltip>
-            )}
+            <Tooltip title={incident.state === 'open' ? t('incidents.resolve') : t('incidents.acknowledge')}>
+              <Button size="small" icon={<CheckOutlined />} data-testid="incident-resolve" onClick={() => setResolving(incident)}
+                aria-label={incident.state === 'open' ? t('incidents.resolve') : t('incidents.acknowledge')} />
+            </Tooltip>
             {cockpit && (
               <Tooltip title={t('incidents.openInCockpit')}>
                 <Button size="small" icon={<ExportOutlined />} href={cockpit} target="_blank" rel="noopener noreferrer"
@@ -210,10 +207,12 @@ function ResolveDialog({ incident, onClose }: { incident?: Incident; onClose: ()
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ comment: string }>();
+  const closed = incident?.state === 'closed';
   const resolve = useMutation({
     mutationFn: ({ comment }: { comment: string }) => resolveIncident(incident?.id ?? '', comment.trim()),
-    onSuccess: () => {
-      message.success(t('incidents.resolved'));
+    onSuccess: (result?: IncidentAction) => {
+      message.success(result?.action === 'resolved' ? t('incidents.resolved')
+        : result?.state === 'open' ? t('incidents.commentKept') : t('incidents.acknowledged'));
       queryClient.invalidateQueries({ queryKey: ['ops', 'incidents'] });
       form.resetFields();
       onClose();
@@ -230,8 +229,8 @@ function ResolveDialog({ incident, onClose }: { incident?: Incident; onClose: ()
   return (
     <Modal
       open={!!incident}
-      title={t('incidents.resolveTitle')}
-      okText={t('incidents.resolve')}
+      title={closed ? t('incidents.acknowledgeTitle') : t('incidents.resolveTitle')}
+      okText={closed ? t('incidents.acknowledge') : t('incidents.resolve')}
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ loading: resolve.isPending, 'data-testid': 'incident-resolve-confirm' }}
       onOk={() => form.submit()}
@@ -239,8 +238,12 @@ function ResolveDialog({ incident, onClose }: { incident?: Incident; onClose: ()
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('incidents.resolveExplain', { activity: incident?.activity ?? '', request: incident?.requestId ?? '—' })}
+        {closed ? t('incidents.acknowledgeExplain', { activity: incident?.activity ?? '', request: incident?.requestId ?? '—' })
+          : t('incidents.resolveExplain', { activity: incident?.activity ?? '', request: incident?.requestId ?? '—' })}
       </Typography.Paragraph>
+      {!closed && incident?.type === FAILED_JOB && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('incidents.failedJobResolve')} />
+      )}
       <Form form={form} layout="vertical" onFinish={values => resolve.mutate(values)}>
         <Form.Item name="comment" label={t('incidents.comment')}
           rules={[

@@ -28,12 +28,32 @@ export async function postJson<T>(path: string, body?: unknown): Promise<T | und
   return json as T | undefined;
 }
 
-/** POST /api/incidents/{id}/retry: the failed job gets its retries back and runs again. */
-export function retryIncident(id: string) {
-  return postJson<unknown>(`/api/incidents/${encodeURIComponent(id)}/retry`);
+/**
+ * What an incident action answers (IncidentActionsController.IncidentAction on ui-api-approvals): `action` is
+ * `retried`, `resolved` (closed in the engine) or `acknowledged` (the comment stored: a failed job's incident stays
+ * open until a retry succeeds; a closed incident is acknowledged), `state` is the incident's after it.
+ */
+export interface IncidentAction {
+  id: string;
+  type?: string;
+  state?: 'open' | 'closed' | string;
+  action?: 'retried' | 'resolved' | 'acknowledged' | string;
+  acknowledgedBy?: string;
+  at?: string;
 }
 
-/** POST /api/incidents/{id}/resolve {comment}: the operator closes the incident, saying why. */
+/** Only an open failed job's incident can be retried (the API answers a problem for any other). */
+export const FAILED_JOB = 'failedJob';
+
+/** The comment of a resolution: 1 to 2000 characters, not blank (the API's Resolution record). */
+export const COMMENT_MAX = 2000;
+
+/** POST /api/incidents/{id}/retry: the failed job gets a retry and the job executor runs it again. */
+export function retryIncident(id: string) {
+  return postJson<IncidentAction>(`/api/incidents/${encodeURIComponent(id)}/retry`);
+}
+
+/** POST /api/incidents/{id}/resolve {comment}: resolved in the engine where it can be, else acknowledged. */
 export function resolveIncident(id: string, comment: string) {
-  return postJson<unknown>(`/api/incidents/${encodeURIComponent(id)}/resolve`, { comment });
+  return postJson<IncidentAction>(`/api/incidents/${encodeURIComponent(id)}/resolve`, { comment });
 }
