@@ -11,8 +11,10 @@ const COLOURS = { ok: '#52c41a', warn: '#faad14', high: '#ff4d4f' };
  * One resource of a host (or of all hosts of an arch): allocated of the limit placement works against, with the
  * overcommit ratio when there is one, and what stays free; `unit` formats the amounts (e.g. MiB → GiB).
  */
-export function CapacityBar({ label, value, unit, compact }: {
+export function CapacityBar({ label, value, unit, compact, hideLabel }: {
   label: string;
+  /** in a table column that names the resource already */
+  hideLabel?: boolean;
   value: Usage;
   unit: (amount: number) => string;
   compact?: boolean;
@@ -33,7 +35,7 @@ export function CapacityBar({ label, value, unit, compact }: {
   return (
     <div style={{ minWidth: compact ? 140 : undefined }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label}</Typography.Text>
+        {!hideLabel && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label}</Typography.Text>}
         <Typography.Text style={{ fontSize: 12 }}>
           {t('capacity.short', { allocated: unit(value.allocated), limit: unit(value.limit) })}
           {overcommitted && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{` (×${formatNumber(value.overcommit, language)})`}</Typography.Text>}

@@ -112,6 +112,13 @@ describe('operator pages', () => {
     expect(screen.queryByTestId('host-kvm1')).toBeNull();
   });
 
+  it('hosts: the table view has a row per host, keyed by name', async () => {
+    show(<Hosts />, '/ops/hosts?view=table&state=down');
+    await waitFor(() => expect(document.querySelector('tr[data-row-key="arm1"]')).toBeTruthy());
+    expect(document.querySelector('tr[data-row-key="kvm1"]')).toBeNull();
+    expect(screen.getAllByText('not answering').length).toBeGreaterThan(0);
+  });
+
   it('incidents: asks for open ones, links the request, offers retry and resolve', async () => {
     show(<Incidents />, '/ops/incidents');
     await screen.findByText('REQ-1');
