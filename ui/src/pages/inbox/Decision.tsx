@@ -17,7 +17,7 @@ import { useMe } from '../../app/me';
 import { formatDateTime, formatDuration, formatMoney, formatNumber, mibToGib } from '../../format/format';
 import { currentLanguage } from '../../i18n';
 import {
-  approveTask, claimTask, delegateTask, getContext, getRequest, getTask, hostsFit, rejectTask, TASKS_KEY,
+  approveTask, claimTask, delegateTask, getContext, getRequest, getTask, hostsFit, rejectTask, releaseTask, TASKS_KEY,
 } from './api';
 import { deadlineOf, durationMs } from './deadline';
 import { fleetFit } from './fit';
@@ -124,7 +124,7 @@ function DecisionBody({ task, context, contextLoading, contextMissing, request, 
               <Col xs={24} md={10}><CostCard task={task} context={context} loading={contextLoading} language={language} /></Col>
               <Col xs={24} md={14}><QuotaCard context={context} loading={contextLoading} language={language} /></Col>
             </Row>
-            <FitCard spec={spec} requestId={row.requestId} language={language} />
+            <FitCard spec={spec} language={language} />
             <EarlierCard context={context} loading={contextLoading} language={language} />
           </Space>
         </Col>
@@ -271,12 +271,12 @@ function QuotaCard({ context, loading, language }: { context?: DecisionContext; 
   );
 }
 
-function FitCard({ spec, requestId, language }: { spec: unknown; requestId?: string; language: Language }) {
+function FitCard({ spec, language }: { spec: unknown; language: Language }) {
   const { t } = useTranslation('inbox');
   const need = fitNeed(spec);
   const fit = useQuery({
-    queryKey: ['hosts', 'fit', need, requestId],
-    queryFn: () => hostsFit(need!, requestId),
+    queryKey: ['hosts', 'fit', need],
+    queryFn: () => hostsFit(need!),
     enabled: !!need,
     retry: false,
     refetchInterval: 30_000,
@@ -302,7 +302,17 @@ function FitCard({ spec, requestId, language }: { spec: unknown; requestId?: str
           {need.gpus > 0 && <Typography.Paragraph>{t('fit.freeGpus', { free: answer.freeGpus, need: need.gpus * need.count })}</Typography.Paragraph>}
           <List size="small" dataSource={answer.hosts} locale={{ emptyText: t('fit.noHosts') }}
             renderItem={host => (
-              <List.Item extra={host.fits ? <Tag color="green">{t('fit.hasRoom')}</Tag> : <Tag>{t('fit.full')}</Tag>}>
+              <List.Item data-host={host.name} data-fits={String(host.fits)} extra={host.fits
+                ? <Tag color="green">{t('fit.hasRoom')}</Tag>
+                : (
+                  <Space size={2} wrap>
+                    {(host.shortages.length > 0 ? host.shortages : ['none']).map(shortage => (
+                      <Tag key={shortage} color={shortage === 'host_down' ? 'red' : undefined}>
+                        {t(`fit.shortage.${shortage}`, { defaultValue: shortage })}
+                      </Tag>
+                    ))}
+                  </Space>
+                )}>
                 <Space direction="vertical" size={0}>
                   <Typography.Text strong>{host.name}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -410,6 +420,11 @@ function DecideCard({ task, backTo }: { task: Task; backTo: string }) {
     onSuccess: () => { setProblem(undefined); message.success(t('messages.claimed')); void refresh(); },
     onError: error => { setProblem(error); void refresh(); },
   });
+  const release = useMutation({
+    mutationFn: () => releaseTask(id),
+    onSuccess: () => { setProblem(undefined); message.success(t('messages.released')); void refresh(); },
+    onError: error => { setProblem(error); void refresh(); },
+  });
   const decide = useMutation({
     mutationFn: ({ action, comment }: { action: 'approve' | 'reject'; comment?: string }) =>
       action === 'approve' ? approveTask(id, comment) : rejectTask(id, comment ?? ''),
@@ -465,7 +480,7 @@ function DecideCard({ task, backTo }: { task: Task; backTo: string }) {
     delegate.mutate((user ?? '').trim());
   };
 
-  const busy = decide.isPending || delegate.isPending || claim.isPending;
+  const busy = decide.isPending || delegate.isPending || claim.isPending || release.isPending;
   const gone = problem instanceof ProblemError && (problem.status === 404 || problem.status === 409);
 
   return (
@@ -478,7 +493,11 @@ function DecideCard({ task, backTo }: { task: Task; backTo: string }) {
               onClick={() => claim.mutate()}>{t('actions.claim')}</Button>
           </Flex>
         )}
-        {mine && <Alert type="info" showIcon message={t('decision.heldByMe')} />}
+        {mine && (
+          <Alert type="info" showIcon message={t('decision.heldByMe')}
+            action={<Button size="small" data-testid="release" loading={release.isPending} disabled={busy}
+              onClick={() => release.mutate()}>{t('actions.release')}</Button>} />
+        )}
         {heldByOther && <Alert type="warning" showIcon message={t('decision.heldByOther', { user: task.assignee })} />}
         {task.delegatedBy && <Typography.Text type="secondary">{t('list.delegatedBy', { user: task.delegatedBy })}</Typography.Text>}
 

@@ -20,7 +20,7 @@ import {
   HELD_VALUES, PAGE_SIZES, isFiltered, parseFilters, serialiseFilters, toTaskQuery, withFilter, type Held,
   type InboxFilters,
 } from './filters';
-import { REQUEST_TYPES, rowOf, type BulkResult, type Task } from './model';
+import { REQUEST_TYPES, rowOf, specName, type BulkResult, type Task } from './model';
 import { markSeen, newSince, type Seen } from './newTasks';
 import { errorKind, problemDetail } from './problems';
 import { COMMENT_MAX } from './rules';
@@ -146,10 +146,14 @@ export default function Inbox() {
       title: t('columns.request'),
       render: (_, task) => {
         const row = rowOf(task);
+        const name = specName(task.request?.spec);
         return (
           <Space direction="vertical" size={0}>
             <Space size={4} wrap>
-              <Typography.Text strong>{row.type ? t(`common:requestType.${row.type}`, { defaultValue: row.type }) : '—'}</Typography.Text>
+              <Link to={`/inbox/${encodeURIComponent(row.id)}`} state={{ from: location.search }}>
+                <Typography.Text strong>{row.type ? t(`common:requestType.${row.type}`, { defaultValue: row.type }) : '—'}</Typography.Text>
+              </Link>
+              {name && <Typography.Text code>{name}</Typography.Text>}
               {freshIds.has(row.id) && <Tag color="blue">{t('list.newTag')}</Tag>}
               {task.request?.overQuota && <Tag color="volcano">{t('list.overQuota')}</Tag>}
             </Space>

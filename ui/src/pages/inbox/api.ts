@@ -91,8 +91,10 @@ export async function getRequest(id: string) {
   return unwrap(await api.GET('/api/requests/{id}', { params: { path: { id } } }));
 }
 
-export function hostsFit(need: FitNeed, requestId: string | undefined): Promise<unknown> {
-  return getJson<unknown>('/api/hosts/fit', { ...need, requestId });
+/** GET /api/hosts/fit?arch&vcpus&memoryMiB&diskGiB&gpus: the hosts of the arch and whether one such VM fits on each. */
+export function hostsFit(need: FitNeed): Promise<unknown> {
+  const { arch, vcpus, memoryMiB, diskGiB, gpus } = need;
+  return getJson<unknown>('/api/hosts/fit', { arch, vcpus, memoryMiB, diskGiB, gpus });
 }
 
 export async function claimTask(id: string): Promise<Task> {

@@ -5,6 +5,21 @@ import { fleetFit } from './fit';
 const need = { arch: 'x86_64', vcpus: 4, memoryMiB: 8192, diskGiB: 40, gpus: 1, count: 1 };
 
 describe('fleet fit', () => {
+  it('reads the API answer (FleetFit.HostFit list)', () => {
+    const fit = fleetFit([
+      { host: 'demo-x86-1', arch: 'x86_64', up: true, freeVcpus: 30, freeMemoryMiB: 60000, freeDiskGiB: 900, freeGpus: 0, fits: false, shortages: ['gpu'] },
+      { host: 'demo-gpu-1', arch: 'x86_64', up: true, freeVcpus: 14, freeMemoryMiB: 30000, freeDiskGiB: 400, freeGpus: 2, fits: true, shortages: [] },
+    ], need);
+    expect(fit.hosts.map(h => `${h.name}:${h.fits}:${h.shortages.join('+')}`)).toEqual(['demo-gpu-1:true:', 'demo-x86-1:false:gpu']);
+    expect(fit.hosts[0]).toMatchObject({ state: 'UP', free: { vcpus: 14, memoryMiB: 30000, diskGiB: 400 }, freeGpus: 2 });
+    expect(fit).toMatchObject({ fits: true, placeable: 1, freeGpus: 2 });
+  });
+
+  it('a host reported down has no room', () => {
+    const fit = fleetFit([{ host: 'h', arch: 'x86_64', up: false, freeVcpus: 64, freeMemoryMiB: 99999, freeDiskGiB: 999, freeGpus: 4, fits: false, shortages: ['host_down'] }], need);
+    expect(fit).toMatchObject({ fits: false, placeable: 0 });
+  });
+
   it('computes per host when the answer does not say, and keeps only the arch', () => {
     const fit = fleetFit({
       hosts: [

@@ -1,10 +1,9 @@
 import type { FitNeed } from './spec';
 
 /**
- * Whether the request fits the fleet now, from GET /api/hosts/fit. That endpoint is being added on ui-api-approvals
- * and its answer is not fixed yet, so this reads it leniently: a list of hosts (`hosts`, or the answer itself) each
- * with its free resources (`free`) and free GPUs (`freeGpus` as a number, or `gpus.free` as a list of addresses);
- * a host's own `fits` wins, else it is computed from what is free against the need.
+ * Whether the request fits the fleet now, from GET /api/hosts/fit (ui-api-approvals: FleetFitController, a list of
+ * FleetFit.HostFit — host, arch, up, freeVcpus, freeMemoryMiB, freeDiskGiB, freeGpus, fits, shortages). Read
+ * leniently (an older draft nested `free` and `gpus`): a host's own `fits` wins, else it is computed from its free room.
  */
 export interface HostFit {
   name: string;
@@ -13,6 +12,8 @@ export interface HostFit {
   fits: boolean;
   free: { vcpus?: number; memoryMiB?: number; diskGiB?: number };
   freeGpus: number;
+  /** what the host lacks (lower-case PlacementResult.Shortage: cpu, memory, disk, gpu, host_down) */
+  shortages: string[];
 }
 
 export interface FleetFit {
@@ -33,13 +34,19 @@ function hostOf(raw: Loose, need: FitNeed | null): HostFit {
   const free = (typeof raw.free === 'object' && raw.free !== null ? raw.free : {}) as Loose;
   const gpus = (typeof raw.gpus === 'object' && raw.gpus !== null ? raw.gpus : {}) as Loose;
   const freeGpus = num(raw.freeGpus) ?? (Array.isArray(gpus.free) ? gpus.free.length : num(gpus.free)) ?? 0;
+  const state = typeof raw.state === 'string' ? raw.state : typeof raw.up === 'boolean' ? (raw.up ? 'UP' : 'DOWN') : undefined;
   const host: HostFit = {
-    name: String(raw.name ?? raw.host ?? '?'),
+    name: String(raw.host ?? raw.name ?? '?'),
     arch: typeof raw.arch === 'string' ? raw.arch : undefined,
-    state: typeof raw.state === 'string' ? raw.state : undefined,
-    free: { vcpus: num(free.vcpus), memoryMiB: num(free.memoryMiB), diskGiB: num(free.diskGiB) },
+    state,
+    free: {
+      vcpus: num(raw.freeVcpus) ?? num(free.vcpus),
+      memoryMiB: num(raw.freeMemoryMiB) ?? num(free.memoryMiB),
+      diskGiB: num(raw.freeDiskGiB) ?? num(free.diskGiB),
+    },
     freeGpus,
     fits: false,
+    shortages: Array.isArray(raw.shortages) ? raw.shortages.map(String) : [],
   };
   host.fits = typeof raw.fits === 'boolean' ? raw.fits : hasRoom(host, need, 1);
   return host;

@@ -135,3 +135,13 @@ export function rowOf(task: Task) {
     requester: task.requester ?? task.request?.requester,
   };
 }
+
+/** What the request names (a VM's name, a pool's cluster, a namespace's suffix), to tell rows apart at a glance. */
+export function specName(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) {
+    return undefined;
+  }
+  const s = spec as Record<string, unknown>;
+  const name = [s.name, s.suffix, s.cluster, s.namespace, s.requestId].find(v => typeof v === 'string' && v !== '');
+  return name as string | undefined;
+}
