@@ -29,7 +29,7 @@ export function BulkResults({ result, onClose }: { result: BulkResult | undefine
       title: t('bulk.columns.problem'),
       render: (_, item) => item.problem
         ? (
-          <Space direction="vertical" size={0}>
+          <Space orientation="vertical" size={0}>
             <Typography.Text strong>{t(problemKind(item.problem, item.problem.status))}</Typography.Text>
             <Typography.Text type="secondary">{item.problem.detail ?? item.problem.title}</Typography.Text>
           </Space>

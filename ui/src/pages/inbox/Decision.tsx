@@ -115,7 +115,7 @@ function DecisionBody({ task, context, contextLoading, contextMissing, request, 
       {contextMissing && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('decision.contextMissing')} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <RequestCard task={task} context={context} request={request} language={language} />
             <Card size="small" title={t('decision.spec')}>
               <SpecList entries={specEntries(spec)} hidden={context?.hidden ?? task.request?.hidden} />
@@ -129,7 +129,7 @@ function DecisionBody({ task, context, contextLoading, contextMissing, request, 
           </Space>
         </Col>
         <Col xs={24} lg={8}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <LevelCard task={task} context={context} request={request} language={language} />
             <DecideCard task={task} backTo={backTo} />
           </Space>
@@ -213,7 +213,7 @@ function CostCard({ task, context, loading, language }: { task: Task; context?: 
   return (
     <Card size="small" title={t('decision.cost')} style={{ height: '100%' }} data-testid="decision-cost">
       <Statistic title={t('decision.monthlyCost')} value={formatMoney(monthly, currency, language)}
-        valueStyle={over ? { color: '#cf1322' } : undefined} />
+        styles={over ? { content: { color: '#cf1322' } } : undefined} />
       {loading && <Skeleton active paragraph={{ rows: 1 }} />}
       {against && (
         <div style={{ marginTop: 8 }}>
@@ -313,7 +313,7 @@ function FitCard({ spec, language }: { spec: unknown; language: Language }) {
                     ))}
                   </Space>
                 )}>
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Typography.Text strong>{host.name}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('fit.free', {
@@ -342,7 +342,7 @@ function EarlierCard({ context, loading, language }: { context?: DecisionContext
             <List.Item extra={item.status && (
               <Tag data-testid="status" data-status={item.status}>{t(`common:status.${item.status}`, { defaultValue: item.status })}</Tag>
             )}>
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Link to={`/requests/${encodeURIComponent(item.id)}`}>
                   {item.type ? t(`common:requestType.${item.type}`, { defaultValue: item.type }) : item.id}
                 </Link>
@@ -384,7 +384,7 @@ function LevelCard({ task, context, request, language }: {
               : item.state === 'rejected' || item.state === 'REJECTED' ? 'red'
                 : item.level === task.level ? 'blue' : 'gray',
             children: (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Typography.Text strong={item.level === task.level}>{item.level}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {[item.state, item.decidedBy, item.decidedAt ? formatDateTime(item.decidedAt, language) : undefined]
@@ -485,7 +485,7 @@ function DecideCard({ task, backTo }: { task: Task; backTo: string }) {
 
   return (
     <Card size="small" title={t('decision.decide')}>
-      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {!task.assignee && (
           <Flex justify="space-between" align="center" gap={8} wrap>
             <Typography.Text type="secondary">{t('decision.unclaimedHint')}</Typography.Text>
@@ -505,7 +505,7 @@ function DecideCard({ task, backTo }: { task: Task; backTo: string }) {
           <Alert type="error" showIcon data-testid="decision-problem"
             message={t(errorKind(problem))}
             description={(
-              <Space direction="vertical" size={4}>
+              <Space orientation="vertical" size={4}>
                 {problemDetail(problem) && <span>{problemDetail(problem)}</span>}
                 {gone && <Link to={backTo}>{t('decision.backToInbox')}</Link>}
               </Space>
@@ -530,12 +530,12 @@ function DecideCard({ task, backTo }: { task: Task; backTo: string }) {
           </Flex>
         </Form>
 
-        <Form form={delegateForm} layout="vertical" onFinish={submitDelegate}>
+        <Form form={delegateForm} layout="vertical">
           <Form.Item name="user" label={t('decision.delegateTo')} extra={t('decision.delegateHint')}>
-            <Input maxLength={USER_MAX} autoComplete="off" data-testid="delegate-user"
+            <Input maxLength={USER_MAX} autoComplete="off" data-testid="delegate-user" onPressEnter={submitDelegate}
               onChange={() => delegateForm.setFields([{ name: 'user', errors: [] }])} />
           </Form.Item>
-          <Button htmlType="submit" data-testid="delegate" icon={<SendOutlined />} loading={delegate.isPending}
+          <Button data-testid="delegate" onClick={submitDelegate} icon={<SendOutlined />} loading={delegate.isPending}
             disabled={busy && !delegate.isPending}>{t('actions.delegate')}</Button>
         </Form>
       </Space>

@@ -148,7 +148,7 @@ export default function Inbox() {
         const row = rowOf(task);
         const name = specName(task.request?.spec);
         return (
-          <Space direction="vertical" size={0}>
+          <Space orientation="vertical" size={0}>
             <Space size={4} wrap>
               <Link to={`/inbox/${encodeURIComponent(row.id)}`} state={{ from: location.search }}>
                 <Typography.Text strong>{row.type ? t(`common:requestType.${row.type}`, { defaultValue: row.type }) : '—'}</Typography.Text>
@@ -193,7 +193,7 @@ export default function Inbox() {
           return <Typography.Text type="secondary">{t('list.unclaimed')}</Typography.Text>;
         }
         return (
-          <Space direction="vertical" size={0}>
+          <Space orientation="vertical" size={0}>
             <span>{isMine(task) ? t('list.me') : task.assignee}</span>
             {task.delegatedBy && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('list.delegatedBy', { user: task.delegatedBy })}</Typography.Text>
