@@ -68,7 +68,7 @@ export function ApprovalChain({ levels, timeline, status }: {
                 </Typography.Text>
               )}
               <span>
-                {escalated.has(level.level ?? '') && (
+                {(level.escalated || escalated.has(level.level ?? '')) && (
                   <Tag color="orange" icon={<WarningOutlined />} data-testid="escalated">{t('approval.escalated')}</Tag>
                 )}
                 {overdue && <Tag color="red">{t('approval.overdue')}</Tag>}

@@ -5,13 +5,13 @@ import { listFilters } from './listFilters';
 describe('the request list filters from the URL', () => {
   it('defaults: the header tenant, only mine, first page of 20', () => {
     expect(listFilters(new URLSearchParams(''), 'acme')).toEqual({
-      tenant: 'acme', status: undefined, type: undefined, project: undefined, mine: true, page: 0, size: 20,
+      tenant: 'acme', status: undefined, type: undefined, project: undefined, text: undefined, mine: true, page: 0, size: 20,
     });
   });
 
   it('reads each filter; tenant=all overrides the header, mine=0 shows others', () => {
-    const filters = listFilters(new URLSearchParams('tenant=all&status=FAILED&type=vm&project=web&mine=0&page=2&size=50'), 'acme');
-    expect(filters).toEqual({ tenant: undefined, status: 'FAILED', type: 'vm', project: 'web', mine: false, page: 2, size: 50 });
+    const filters = listFilters(new URLSearchParams('tenant=all&status=FAILED&type=vm&project=web&text=%20R-10%20&mine=0&page=2&size=50'), 'acme');
+    expect(filters).toEqual({ tenant: undefined, status: 'FAILED', type: 'vm', project: 'web', text: 'R-10', mine: false, page: 2, size: 50 });
     expect(listFilters(new URLSearchParams('tenant=globex'), 'acme').tenant).toBe('globex');
   });
 

@@ -11,6 +11,7 @@ export function listFilters(params: URLSearchParams, headerTenant: string | unde
     status: params.get('status') ?? undefined,
     type: params.get('type') ?? undefined,
     project: params.get('project') ?? undefined,
+    text: params.get('text')?.trim() || undefined,
     mine: params.get('mine') !== '0',
     page,
     size: Math.min(200, Math.max(1, size)),

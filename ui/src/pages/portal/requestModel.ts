@@ -86,6 +86,9 @@ export interface ApprovalLevel {
   decidedBy?: string;
   decidedAt?: string;
   comment?: string;
+  /** set by the API once it says so itself (RequestController.LevelView); else read from the timeline */
+  escalated?: boolean;
+  escalatedAt?: string;
 }
 
 /** One timeline line (ApprovalRecords.Entry); level null for the request as a whole. */
