@@ -24,7 +24,7 @@ export function ApprovalChain({ levels, timeline, status }: {
   return (
     <Steps
       data-testid="approval-chain"
-      direction={(screens.xxl && levels.length <= 4) || (screens.xl && levels.length <= 2) ? 'horizontal' : 'vertical'}
+      orientation={(screens.xxl && levels.length <= 4) || (screens.xl && levels.length <= 2) ? 'horizontal' : 'vertical'}
       size="small"
       current={current >= 0 ? current : levels.length}
       items={levels.map((level, index) => {
@@ -39,7 +39,7 @@ export function ApprovalChain({ levels, timeline, status }: {
             </span>
           ),
           subTitle: state ? t(`approval.state.${state}`) : level.state,
-          description: (
+          content: (
             <Flex vertical gap={2} style={{ fontSize: 13 }}>
               {level.candidateGroup && (
                 <Typography.Text type="secondary">

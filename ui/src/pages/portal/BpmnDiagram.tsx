@@ -97,7 +97,7 @@ function ProcessCanvas({ xml, activities, testId, processKey }: {
 
   return (
     <Flex vertical gap={8}>
-      {failure && <Alert type="error" showIcon message={t('diagram.failed', { message: failure })} />}
+      {failure && <Alert type="error" showIcon title={t('diagram.failed', { message: failure })} />}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Space size={16} wrap>
           <Typography.Text type="secondary">

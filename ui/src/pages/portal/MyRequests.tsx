@@ -26,7 +26,7 @@ export default function MyRequests() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const { tenant: headerTenant } = useTenant();
-  const { data: me } = useMe();
+  const { data: me, isLoading: meLoading } = useMe();
   const [params, setParams] = useSearchParams();
   const filters = listFilters(params, headerTenant);
   const seesOthers = useSeesOthers(filters.tenant);
@@ -37,6 +37,8 @@ export default function MyRequests() {
 
   const list = useQuery({
     queryKey: ['requests', { ...filters, mine }],
+    // who the user is decides `mine`: not asked twice
+    enabled: !meLoading,
     placeholderData: keepPreviousData,
     // a page showing a request still on its way refreshes by itself
     refetchInterval: query => (query.state.data?.items ?? []).some(row => !isFinal((row as RequestRow).status))
@@ -155,7 +157,7 @@ export default function MyRequests() {
         </Flex>
       </Card>
 
-      <QueryState isLoading={list.isLoading} error={list.error}>
+      <QueryState isLoading={list.isLoading || meLoading} error={list.error}>
         {() => (
           <Table<RequestRow>
             rowKey="id"

@@ -165,7 +165,7 @@ export default function MyResources() {
     {
       key: 'name', title: t('resources.columns.name'),
       render: (_, vm) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Typography.Text strong>{vm.hostname ?? vm.id}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[vm.hostname ? vm.id : undefined, vm.arch].filter(Boolean).join(' · ')}

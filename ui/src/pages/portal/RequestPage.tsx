@@ -122,7 +122,7 @@ export default function RequestPage() {
           <Flex vertical gap={16} data-testid="request-page" data-request-id={details.id} data-status={details.status}>
             <Link to="/requests"><Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }}>{t('page.back')}</Button></Link>
             <Flex justify="space-between" align="flex-start" wrap gap={12}>
-              <Space direction="vertical" size={4}>
+              <Space orientation="vertical" size={4}>
                 <Space wrap align="center">
                   <Typography.Title level={3} style={{ margin: 0 }} copyable={{ text: details.id }}>
                     {t('page.title', { id: details.id })}
@@ -140,7 +140,7 @@ export default function RequestPage() {
               )}
             </Flex>
 
-            {details.overQuota && <Alert type="warning" showIcon message={t('page.overQuota')} />}
+            {details.overQuota && <Alert type="warning" showIcon title={t('page.overQuota')} />}
 
             <Card size="small">
               <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
@@ -193,7 +193,7 @@ export default function RequestPage() {
                   {kind && madeSomething && (
                     <Card size="small" title={t('page.resources')} loading={resources.isLoading}>
                       {resources.error
-                        ? <Alert type="error" showIcon message={errorMessage(resources.error)} />
+                        ? <Alert type="error" showIcon title={errorMessage(resources.error)} />
                         : <RequestResources resources={resources.data ?? []} kind={kind} />}
                     </Card>
                   )}
@@ -203,7 +203,7 @@ export default function RequestPage() {
 
             <Card size="small" title={t('page.diagram')} styles={{ body: { padding: screens.sm ? 12 : 8 } }}>
               {diagram.error
-                ? <Alert type="warning" showIcon message={t('diagram.failed', { message: errorMessage(diagram.error) })} />
+                ? <Alert type="warning" showIcon title={t('diagram.failed', { message: errorMessage(diagram.error) })} />
                 : diagram.data ? <BpmnDiagram diagram={diagram.data} /> : <Skeleton active />}
             </Card>
           </Flex>

@@ -17,7 +17,7 @@ export function LeaseEnd({ at }: { at: string | null | undefined }) {
   }
   const days = leaseDaysLeft(at) ?? 0;
   return (
-    <Space size={0} direction="vertical" data-lease={urgency}>
+    <Space size={0} orientation="vertical" data-lease={urgency}>
       <Typography.Text type={urgency === 'ended' ? 'danger' : urgency === 'soon' ? 'warning' : undefined}>
         {formatDate(at, language)}
       </Typography.Text>
@@ -60,7 +60,7 @@ export function RequestResources({ resources, kind }: { resources: AnyResource[]
         const name = vm ? vm.hostname ?? resource.id : 'name' in resource ? resource.name ?? resource.id : resource.id;
         return (
           <List.Item data-row-key={resource.id}>
-            <Space direction="vertical" size={0} style={{ width: '100%' }}>
+            <Space orientation="vertical" size={0} style={{ width: '100%' }}>
               <Space wrap>
                 <Link to={`/resources?kind=${kind}&project=${encodeURIComponent(resource.project ?? '')}&tenant=${encodeURIComponent(resource.tenant ?? '')}&highlight=${encodeURIComponent(resource.id)}`}>
                   {name}

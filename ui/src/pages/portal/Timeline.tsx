@@ -41,8 +41,7 @@ export function RequestTimeline({ entries, live }: { entries: TimelineEntry[]; l
   return (
     <Timeline
       data-testid="timeline"
-      pending={live ? t('page.live') : undefined}
-      items={entries.map((entry, index) => {
+      items={[...entries.map((entry, index) => {
         const known = (TIMELINE_ACTIONS as readonly string[]).includes(entry.action ?? '');
         const { color, icon } = look(entry.action);
         const actor = entry.actor === 'system' ? t('timeline.system') : entry.actor;
@@ -50,7 +49,7 @@ export function RequestTimeline({ entries, live }: { entries: TimelineEntry[]; l
           key: `${entry.at}-${entry.action}-${index}`,
           color,
           dot: icon,
-          children: (
+          content: (
             <div data-action={entry.action}>
               <Typography.Text strong>{known ? t(`timeline.action.${entry.action}`) : entry.action}</Typography.Text>
               {entry.level && <Typography.Text type="secondary"> · {t('timeline.level', { level: entry.level })}</Typography.Text>}
@@ -63,7 +62,7 @@ export function RequestTimeline({ entries, live }: { entries: TimelineEntry[]; l
             </div>
           ),
         };
-      })}
+      }), ...(live ? [{ key: 'live', loading: true, content: t('page.live') }] : [])]}
     />
   );
 }
