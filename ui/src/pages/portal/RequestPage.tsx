@@ -13,7 +13,7 @@ import { currentLanguage } from '../../i18n';
 import { ApprovalChain } from './ApprovalChain';
 import { BpmnDiagram } from './BpmnDiagram';
 import {
-  isCancellable, isFinal, pollInterval, resourceKindOf, type ApprovalLevel, type RequestDiagramAnswer, type TimelineEntry,
+  isCancellable, isFinal, outcomeText, pollInterval, resourceKindOf, type ApprovalLevel, type RequestDiagramAnswer, type TimelineEntry,
 } from './requestModel';
 import { LeaseEnd, RequestResources } from './RequestResources';
 import { resourcesOfRequest, type VmResource } from './resourceModel';
@@ -115,6 +115,7 @@ export default function RequestPage() {
         const details = request.data!;
         const levels = (details.approvalLevels ?? []) as ApprovalLevel[];
         const timeline = (details.timeline ?? []) as TimelineEntry[];
+        const outcome = outcomeText(details.outcome);
         const lines = specLines(spec, details.hidden, (key, options) => t(key, options ?? {}) as string);
         const vms = (resources.data ?? []).filter((r): r is VmResource => r.kind === 'vm');
         const leaseEnd = vms.map(vm => vm.leaseExpiresAt).filter(Boolean).sort()[0];
@@ -157,8 +158,10 @@ export default function RequestPage() {
                     </Typography.Paragraph>
                   </Descriptions.Item>
                 )}
-                {details.outcome && (
-                  <Descriptions.Item label={t('page.outcome')} span={{ xs: 1, sm: 2, lg: 3 }}>{details.outcome}</Descriptions.Item>
+                {outcome && (
+                  <Descriptions.Item label={t('page.outcome')} span={{ xs: 1, sm: 2, lg: 3 }}>
+                    {'key' in outcome ? t('page.cancelledBy', { user: outcome.user }) : outcome.text}
+                  </Descriptions.Item>
                 )}
               </Descriptions>
             </Card>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { formatDateTime } from '../../format/format';
 import { currentLanguage } from '../../i18n';
-import { TIMELINE_ACTIONS, type TimelineEntry } from './requestModel';
+import { entryDetail, TIMELINE_ACTIONS, type TimelineEntry } from './requestModel';
 
 function look(action: string | undefined): { color: string; icon?: React.ReactNode } {
   switch (action) {
@@ -45,6 +45,7 @@ export function RequestTimeline({ entries, live }: { entries: TimelineEntry[]; l
         const known = (TIMELINE_ACTIONS as readonly string[]).includes(entry.action ?? '');
         const { color, icon } = look(entry.action);
         const actor = entry.actor === 'system' ? t('timeline.system') : entry.actor;
+        const said = entryDetail(entry);
         return {
           key: `${entry.at}-${entry.action}-${index}`,
           color,
@@ -58,7 +59,8 @@ export function RequestTimeline({ entries, live }: { entries: TimelineEntry[]; l
                 {formatDateTime(entry.at, language)}
                 {actor ? ` · ${t('timeline.by', { actor })}` : ''}
               </Typography.Text>
-              {entry.detail && <Typography.Paragraph style={{ margin: 0 }} italic>{entry.detail}</Typography.Paragraph>}
+              {said && 'key' in said && <Typography.Paragraph style={{ margin: 0 }}>{t('timeline.delegatedTo', { user: said.user })}</Typography.Paragraph>}
+              {said && 'text' in said && <Typography.Paragraph style={{ margin: 0 }} italic>{said.text}</Typography.Paragraph>}
             </div>
           ),
         };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  activityMarkers, currentLevel, diagramActive, escalatedLevels, isCancellable, isFinal, isOverdue, levelStepStatus,
+  activityMarkers, entryDetail, outcomeText, currentLevel, diagramActive, escalatedLevels, isCancellable, isFinal, isOverdue, levelStepStatus,
   pollInterval, REQUEST_STATUSES, resourceKindOf, statusColor,
 } from './requestModel';
 
@@ -80,5 +80,17 @@ describe('diagram markers', () => {
       calledProcesses: [{ activityId: 'Provision', processInstanceId: 'p', processDefinitionKey: 'provision-vm',
         bpmnXml: '', activities: [{ activityId: 'PlaceVm', state: 'ACTIVE' }] }],
     })).toBe(true);
+  });
+});
+
+describe('what the API says in English of its own', () => {
+  it('becomes catalogue text, while comments and causes stay', () => {
+    expect(entryDetail({ action: 'approval-requested', detail: 'Approve manager' })).toBeUndefined();
+    expect(entryDetail({ action: 'delegated', detail: 'to bob' })).toEqual({ key: 'delegatedTo', user: 'bob' });
+    expect(entryDetail({ action: 'approved', detail: 'Fine' })).toEqual({ text: 'Fine' });
+    expect(entryDetail({ action: 'claimed' })).toBeUndefined();
+    expect(outcomeText('cancelled by alice')).toEqual({ key: 'cancelledBy', user: 'alice' });
+    expect(outcomeText('no host has room')).toEqual({ text: 'no host has room' });
+    expect(outcomeText(null)).toBeUndefined();
   });
 });

@@ -209,3 +209,26 @@ export function resourceKindOf(type: string | undefined): 'vm' | 'k8s-node' | 'n
       return undefined;
   }
 }
+
+/**
+ * What a timeline line or an outcome says beyond its action, in the user's language where the API writes English of
+ * its own: the task name of an approval request (the level says it) is left out, "to bob" of a delegation and
+ * "cancelled by alice" of an outcome become catalogue text; comments and failure causes stay as written.
+ */
+export type Said = { key: 'delegatedTo' | 'cancelledBy'; user: string } | { text: string } | undefined;
+
+export function entryDetail(entry: TimelineEntry): Said {
+  if (!entry.detail || entry.action === 'approval-requested') {
+    return undefined;
+  }
+  const delegated = entry.action === 'delegated' ? /^to (.+)$/.exec(entry.detail) : null;
+  return delegated ? { key: 'delegatedTo', user: delegated[1] } : { text: entry.detail };
+}
+
+export function outcomeText(outcome: string | undefined | null): Said {
+  if (!outcome) {
+    return undefined;
+  }
+  const cancelled = /^cancelled by (.+)$/.exec(outcome);
+  return cancelled ? { key: 'cancelledBy', user: cancelled[1] } : { text: outcome };
+}
