@@ -9,6 +9,8 @@ import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.requests.ApprovalRecords;
+import io.stackgate.requests.RequestPreview;
+import io.stackgate.requests.RequestPreviews;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.RequestStatus;
@@ -36,11 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestController {
 
     private final RequestService requests;
+    private final RequestPreviews previews;
     private final RequestTimeline timelines;
     private final CallerResolver callers;
 
-    RequestController(RequestService requests, RequestTimeline timelines, CallerResolver callers) {
+    RequestController(RequestService requests, RequestPreviews previews, RequestTimeline timelines,
+            CallerResolver callers) {
         this.requests = requests;
+        this.previews = previews;
         this.timelines = timelines;
         this.callers = callers;
     }
@@ -69,6 +74,13 @@ class RequestController {
         Caller caller = callers.current();
         ResourceRequest request = requests.submit(caller, body);
         return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(details(caller, request));
+    }
+
+    @Operation(operationId = "previewRequest", summary = "What a submit would lead to (cost, quota fit, approval levels), "
+            + "checked as a submit is, without submitting anything")
+    @PostMapping("/preview")
+    RequestPreview preview(@Valid @RequestBody SubmitRequest body) {
+        return previews.preview(callers.current(), body);
     }
 
     @Operation(operationId = "listRequests", summary = "Requests of the caller's tenants, newest first, a page at a time")
