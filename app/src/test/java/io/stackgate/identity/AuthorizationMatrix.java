@@ -70,6 +70,8 @@ abstract class AuthorizationMatrix {
     static final Object DECISION = Map.of("comment", "matrix");
 
     static final List<Row> ROWS = List.of(
+            new Row("GET /api/me", f -> get("/api/me"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/tenants", f -> get("/api/tenants"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/tenants/acme/projects", f -> get("/api/tenants/acme/projects"),
