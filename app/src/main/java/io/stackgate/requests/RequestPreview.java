@@ -12,7 +12,7 @@ import io.stackgate.tenancy.Quota;
  * @param spec the spec as it would be stored (defaults filled in)
  */
 public record RequestPreview(String tenant, String project, String orgUnit, String type, RequestSpec spec,
-        Money estimatedMonthlyCost, QuotaFit quota, boolean preApproved, List<Level> approvalLevels) {
+        Money estimatedMonthlyCost, QuotaFit quota, boolean preApproved, List<PlannedLevel> approvalLevels) {
 
     public record Money(BigDecimal amount, String currency) {
     }
@@ -33,6 +33,6 @@ public record RequestPreview(String tenant, String project, String orgUnit, Stri
      * @param candidateGroup who would be asked (the group resolved for the project's org unit)
      * @param sla            how long a task of this level may wait before it escalates, ISO-8601 ({@code PT48H})
      */
-    public record Level(String level, String candidateGroup, String sla, long slaHours) {
+    public record PlannedLevel(String level, String candidateGroup, String sla, long slaHours) {
     }
 }

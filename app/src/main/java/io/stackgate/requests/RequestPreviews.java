@@ -47,7 +47,7 @@ public class RequestPreviews {
         BigDecimal cost = costs.monthly(accepted.spec());
         List<String> levels = chain.levels(tenant.id(),
                 ApprovalChain.inputs(tenant, accepted.type(), accepted.spec(), cost, !fit.fits(), orgUnit));
-        List<RequestPreview.Level> approval = levels.stream().map(level -> level(tenant, level, orgUnit)).toList();
+        List<RequestPreview.PlannedLevel> approval = levels.stream().map(level -> level(tenant, level, orgUnit)).toList();
         return new RequestPreview(tenant.id(), accepted.project().id(), orgUnit, accepted.type().id(), accepted.spec(),
                 new RequestPreview.Money(cost, costs.currency()), fit, approval.isEmpty(), approval);
     }
@@ -64,10 +64,10 @@ public class RequestPreviews {
                 tenant.quota().minus(tenant.used()).minus(demand), exceeded.isEmpty(), exceeded);
     }
 
-    private RequestPreview.Level level(Tenant tenant, String level, String orgUnit) {
+    private RequestPreview.PlannedLevel level(Tenant tenant, String level, String orgUnit) {
         ApprovalLevel policy = tenant.approval().levels().get(level);
         Duration sla = policy == null ? null : policy.sla();
-        return new RequestPreview.Level(level, tenants.approverGroup(tenant.id(), level, orgUnit),
+        return new RequestPreview.PlannedLevel(level, tenants.approverGroup(tenant.id(), level, orgUnit),
                 sla == null ? null : sla.toString(), sla == null ? 0 : sla.toHours());
     }
 }

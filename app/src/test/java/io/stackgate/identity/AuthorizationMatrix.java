@@ -86,6 +86,8 @@ abstract class AuthorizationMatrix {
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/requests/{acme request}", f -> get("/api/requests/" + f.get().requestId()),
                     200, 200, 200, 200, 200, 200, 404, 404, 401),
+            new Row("GET /api/requests/{acme request}/diagram", f -> get("/api/requests/" + f.get().requestId() + "/diagram"),
+                    200, 200, 200, 200, 200, 200, 404, 404, 401),
             new Row("POST /api/requests/{acme request}/cancel", f -> post("/api/requests/" + f.get().requestId() + "/cancel", null),
                     200, 403, 200, 403, 403, 200, 404, 404, 401),
             new Row("GET /api/tasks", f -> get("/api/tasks"),

@@ -40,13 +40,15 @@ class RequestController {
     private final RequestService requests;
     private final RequestPreviews previews;
     private final RequestTimeline timelines;
+    private final RequestDiagram diagrams;
     private final CallerResolver callers;
 
     RequestController(RequestService requests, RequestPreviews previews, RequestTimeline timelines,
-            CallerResolver callers) {
+            RequestDiagram diagrams, CallerResolver callers) {
         this.requests = requests;
         this.previews = previews;
         this.timelines = timelines;
+        this.diagrams = diagrams;
         this.callers = callers;
     }
 
@@ -101,6 +103,14 @@ class RequestController {
     RequestDetails get(@PathVariable String id) {
         Caller caller = callers.current();
         return details(caller, requests.get(caller, id));
+    }
+
+    @Operation(operationId = "getRequestDiagram", summary = "The request's process as deployed (BPMN XML) with the state "
+            + "of each activity, and the processes it called")
+    @GetMapping("/{id}/diagram")
+    RequestDiagram.Diagram diagram(@PathVariable String id) {
+        Caller caller = callers.current();
+        return diagrams.of(caller, requests.get(caller, id));
     }
 
     @Operation(operationId = "cancelRequest", summary = "Cancel a request that has not started provisioning (requester or tenant admin)")
