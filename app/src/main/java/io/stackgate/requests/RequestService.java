@@ -109,12 +109,17 @@ public class RequestService {
             return Page.of(List.of(), page, 0);
         }
         RequestRepository.Search search = new RequestRepository.Search(caller.tenants(), filter.tenant(),
-                filter.project(), filter.type(), filter.status(), filter.mine() ? caller.id() : null);
+                filter.project(), filter.type(), filter.status(), filter.mine() ? caller.id() : null, filter.text());
         return Page.of(repository.search(search, page), page, repository.count(search));
     }
 
-    /** How a request list is narrowed (null: not narrowed). */
-    public record RequestFilter(String tenant, String project, RequestType type, RequestStatus status, boolean mine) {
+    /**
+     * How a request list is narrowed (null: not narrowed).
+     *
+     * @param text a request id or its beginning, or words of the justification
+     */
+    public record RequestFilter(String tenant, String project, RequestType type, RequestStatus status, boolean mine,
+            String text) {
     }
 
     /** These requests by id (those that exist), in one query: for lists that show the requests they refer to. */

@@ -67,7 +67,25 @@ class RequestController {
     record RequestDetails(String id, String tenant, String project, String orgUnit, String type, RequestSpec spec,
             List<String> hidden, RequestStatus status, String requester, String justification, BigDecimal monthlyCost,
             String currency, boolean overQuota, String outcome, Instant createdAt, Instant updatedAt,
-            List<ApprovalRecords.Level> approvalLevels, List<ApprovalRecords.Entry> timeline) {
+            List<LevelView> approvalLevels, List<ApprovalRecords.Entry> timeline) {
+    }
+
+    /**
+     * One approval level of the request (see {@link ApprovalRecords.Level}), and whether its SLA passed.
+     *
+     * @param due         when its SLA passes (the task escalates then)
+     * @param escalatedAt when it escalated; null while it has not
+     */
+    record LevelView(String level, String state, String candidateGroup, String assignee, Instant due, String decidedBy,
+            Instant decidedAt, String comment, boolean escalated, Instant escalatedAt) {
+
+        static LevelView of(ApprovalRecords.Level level, List<ApprovalRecords.Entry> timeline) {
+            Instant escalatedAt = timeline.stream()
+                    .filter(e -> "escalated".equals(e.action()) && level.level().equals(e.level()))
+                    .map(ApprovalRecords.Entry::at).findFirst().orElse(null);
+            return new LevelView(level.level(), level.state(), level.candidateGroup(), level.assignee(), level.due(),
+                    level.decidedBy(), level.decidedAt(), level.comment(), escalatedAt != null, escalatedAt);
+        }
     }
 
     @Operation(operationId = "submitRequest", summary = "Submit a request (quota is reserved now; approval follows the tenant's policy)")
@@ -92,9 +110,11 @@ class RequestController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @Parameter(description = "true: only the caller's own requests") @RequestParam(defaultValue = "false") boolean mine,
+            @Parameter(description = "a request id or its beginning, or words of the justification (case-insensitive)")
+            @RequestParam(required = false) String text,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         RequestService.RequestFilter filter = new RequestService.RequestFilter(tenant, project, type(type), status(status),
-                mine);
+                mine, text);
         return requests.list(callers.current(), filter, PageRequest.of(page, size)).map(RequestSummary::of);
     }
 
@@ -126,7 +146,9 @@ class RequestController {
         return new RequestDetails(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), spec.spec(),
                 spec.hidden(), r.status(),
                 r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), r.outcome(),
-                r.createdAt(), r.updatedAt(), history.levels(), history.timeline());
+                r.createdAt(), r.updatedAt(),
+                history.levels().stream().map(level -> LevelView.of(level, history.timeline())).toList(),
+                history.timeline());
     }
 
     private static RequestType type(String type) {
