@@ -70,6 +70,8 @@ abstract class AuthorizationMatrix {
     static final Object DECISION = Map.of("comment", "matrix");
 
     static final List<Row> ROWS = List.of(
+            new Row("GET /api/me", f -> get("/api/me"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/tenants", f -> get("/api/tenants"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/tenants/acme/projects", f -> get("/api/tenants/acme/projects"),
@@ -77,9 +79,14 @@ abstract class AuthorizationMatrix {
             new Row("POST /api/requests into acme/web", f -> post("/api/requests",
                     submission("acme", "web", "vm", smallVm())),
                     201, 201, 201, 403, 403, 403, 404, 404, 401),
+            new Row("POST /api/requests/preview into acme/web", f -> post("/api/requests/preview",
+                    submission("acme", "web", "vm", smallVm())),
+                    200, 200, 200, 403, 403, 403, 404, 404, 401),
             new Row("GET /api/requests", f -> get("/api/requests"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/requests/{acme request}", f -> get("/api/requests/" + f.get().requestId()),
+                    200, 200, 200, 200, 200, 200, 404, 404, 401),
+            new Row("GET /api/requests/{acme request}/diagram", f -> get("/api/requests/" + f.get().requestId() + "/diagram"),
                     200, 200, 200, 200, 200, 200, 404, 404, 401),
             new Row("POST /api/requests/{acme request}/cancel", f -> post("/api/requests/" + f.get().requestId() + "/cancel", null),
                     200, 403, 200, 403, 403, 200, 404, 404, 401),
