@@ -45,7 +45,7 @@ export default function Catalogue() {
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              message={t('catalogue.existingIntro')}
+              title={t('catalogue.existingIntro')}
               action={<Link to="/resources">{t('catalogue.toResources')}</Link>}
             />
           )}

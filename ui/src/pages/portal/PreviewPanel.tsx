@@ -60,7 +60,7 @@ export function PreviewPanel({ state, project }: Props) {
         <Alert
           type="error"
           showIcon
-          message={t('preview.problem')}
+          title={t('preview.problem')}
           description={(
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {(state.problem.errors?.length ? state.problem.errors.map(e => `${e.field}: ${e.message}`)
@@ -80,7 +80,7 @@ export function PreviewPanel({ state, project }: Props) {
           <Divider />
           <Typography.Title level={5}>{t('preview.approvals')}</Typography.Title>
           {preview.preApproved ? (
-            <Space direction="vertical" size={4}>
+            <Space orientation="vertical" size={4}>
               <Tag icon={<CheckCircleOutlined />} color="success">{t('preview.preApproved')}</Tag>
               <Typography.Text type="secondary">{t('preview.preApprovedHelp')}</Typography.Text>
             </Space>
@@ -90,13 +90,13 @@ export function PreviewPanel({ state, project }: Props) {
                 {t('preview.levels', { count: preview.approvalLevels.length })}
               </Typography.Paragraph>
               <Steps
-                direction="vertical"
+                orientation="vertical"
                 size="small"
                 current={-1}
                 items={preview.approvalLevels.map(level => ({
                   title: level.level,
-                  description: (
-                    <Space direction="vertical" size={0}>
+                  content: (
+                    <Space orientation="vertical" size={0}>
                       {level.candidateGroup && <Typography.Text type="secondary">{t('preview.levelBy', { group: level.candidateGroup })}</Typography.Text>}
                       {!!level.slaHours && <Typography.Text type="secondary">{t('preview.sla', { hours: level.slaHours })}</Typography.Text>}
                     </Space>
@@ -120,7 +120,7 @@ export function PreviewPanel({ state, project }: Props) {
                 showIcon
                 icon={<WarningOutlined />}
                 style={{ marginBottom: 8 }}
-                message={t('preview.overQuota')}
+                title={t('preview.overQuota')}
                 description={t('preview.exceeded', { what: preview.quota.exceeded.join(', ') })}
               />
             ))}

@@ -237,8 +237,8 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
       <Link to="/requests/new"><ArrowLeftOutlined /> {t('form.back')}</Link>
       <Typography.Title level={2} style={{ marginTop: 8 }}>{title}</Typography.Title>
       <Typography.Paragraph type="secondary">{t(`catalogue.types.${type}.description`)}</Typography.Paragraph>
-      {resourceId && resource.data && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('form.prefilled', { id: resourceId })} />}
-      {catalogue.isError && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('form.catalogueFailed')} />}
+      {resourceId && resource.data && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('form.prefilled', { id: resourceId })} />}
+      {catalogue.isError && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('form.catalogueFailed')} />}
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={15} xl={16}>
           <Form<Values>
@@ -258,7 +258,7 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
             scrollToFirstError={false}
             requiredMark
           >
-            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <Card title={t('form.where')} size="small">
                 <Row gutter={16}>
                   <Col xs={24} sm={12}>
@@ -300,7 +300,7 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
                   </Col>
                 </Row>
                 {projects.data && projectOptions.length === 0 && (
-                  <Alert type="warning" showIcon message={t('form.noProjects')} />
+                  <Alert type="warning" showIcon title={t('form.noProjects')} />
                 )}
               </Card>
 
@@ -333,7 +333,7 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
                   showIcon
                   closable
                   onClose={() => setProblem(undefined)}
-                  message={problem.title ?? t('form.problem')}
+                  title={problem.title ?? t('form.problem')}
                   description={(
                     <>
                       {problem.detail && <div>{problem.detail}</div>}
