@@ -293,7 +293,7 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
                         disabled={!tenant}
                         options={projectOptions.map(p => ({
                           value: p.id,
-                          label: t('form.projectRole', { project: p.name ?? p.id, role: p.role }),
+                          label: t('form.projectRole', { project: p.name ?? p.id, role: p.role === 'owner' ? t('form.roles.owner') : t('form.roles.member') }),
                         }))}
                       />
                     </Form.Item>

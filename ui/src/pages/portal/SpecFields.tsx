@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -181,7 +182,7 @@ function VmFields({ type, form, catalogue }: SpecFieldsProps) {
             },
           }]}
           dependencies={[['spec', 'arch']]}
-          extra={gpuOffer && gpuOffer.hosts ? t('form.gpuHint', { arch, total: gpuOffer.total, hosts: gpuOffer.hosts, max: maxPerHost }) : undefined}
+          extra={gpuOffer && gpuOffer.hosts ? t('form.gpuHint', { arch, total: gpuOffer.total, count: gpuOffer.hosts, max: maxPerHost }) : undefined}
         >
           <InputNumber style={{ width: '100%', maxWidth: 200 }} precision={0} inputMode="numeric" />
         </Form.Item>
@@ -420,6 +421,14 @@ function Day2Fields({ type, form, catalogue, project, completed }: SpecFieldsPro
   const targets = (completed ?? []).filter(r => TARGET_TYPES[type]?.includes(r.type ?? ''));
   const target = (completed ?? []).find(r => r.id === targetId);
   const node = Form.useWatch(['spec', 'node'], { form, preserve: true }) as number | undefined | null;
+
+  // a resize starts from the VMs' size as their request asked for it
+  useEffect(() => {
+    const spec = (target?.spec ?? {}) as Record<string, unknown>;
+    if (type === 'vm-resize' && typeof spec.vcpus === 'number' && form.getFieldValue(['spec', 'vcpus']) === undefined) {
+      form.setFieldsValue({ spec: { vcpus: spec.vcpus, memoryMiB: spec.memoryMiB as number } });
+    }
+  }, [target, type, form]);
   const requestIdRule = type === 'vm-resize' ? VM_RESIZE.requestId : type === 'lease-renewal' ? LEASE_RENEWAL.requestId
     : DECOMMISSION.requestId;
 
@@ -432,13 +441,6 @@ function Day2Fields({ type, form, catalogue, project, completed }: SpecFieldsPro
           disabled={!project}
           placeholder={project ? undefined : t('form.chooseProjectFirst')}
           options={targets.map(r => targetOption(t, r))}
-          onChange={(id: string) => {
-            const chosen = targets.find(r => r.id === id);
-            const spec = (chosen?.spec ?? {}) as Record<string, unknown>;
-            if (type === 'vm-resize' && typeof spec.vcpus === 'number' && form.getFieldValue(['spec', 'vcpus']) === undefined) {
-              form.setFieldsValue({ spec: { vcpus: spec.vcpus, memoryMiB: spec.memoryMiB } });
-            }
-          }}
         />
       </Form.Item>
       {type === 'vm-resize' && (
