@@ -76,6 +76,8 @@ abstract class AuthorizationMatrix {
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/tenants/acme/projects", f -> get("/api/tenants/acme/projects"),
                     200, 200, 200, 200, 200, 200, 404, 404, 401),
+            new Row("GET /api/catalogue (images, GPUs, sizes, clusters: any signed-in user)", f -> get("/api/catalogue"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("POST /api/requests into acme/web", f -> post("/api/requests",
                     submission("acme", "web", "vm", smallVm())),
                     201, 201, 201, 403, 403, 403, 404, 404, 401),
