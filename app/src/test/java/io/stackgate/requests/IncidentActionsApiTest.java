@@ -6,6 +6,9 @@ import static io.stackgate.support.Requests.taskOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stackgate.compute.FailingHypervisor;
 import io.stackgate.support.Api.Response;
@@ -59,6 +62,15 @@ class IncidentActionsApiTest {
         assertThat(resolved.text("acknowledgedBy")).isEqualTo("olga");
         assertThat(jdbc.sql("select comment from incident_acknowledgement where incident_id = ?").param(incident)
                 .query(String.class).single()).isEqualTo("host replaced; the requester resubmits");
+
+        JsonNode listed = StreamSupport.stream(api.as("olga").get("/api/incidents?state=closed&size=200").body()
+                .path("items").spliterator(), false).filter(item -> incident.equals(item.path("id").asText()))
+                .findFirst().orElseThrow();
+        assertThat(listed.path("processInstanceId").asText()).isEqualTo(history.createHistoricIncidentQuery()
+                .incidentId(incident).singleResult().getProcessInstanceId());
+        assertThat(listed.at("/acknowledgement/by").asText()).isEqualTo("olga");
+        assertThat(listed.at("/acknowledgement/comment").asText()).isEqualTo("host replaced; the requester resubmits");
+        assertThat(listed.at("/acknowledgement/at").asText()).isNotEmpty();
     }
 
     @Test

@@ -17,10 +17,12 @@ import io.stackgate.requests.MayNotSeeIncidents;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricIncidentQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,19 +32,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IncidentController {
 
-    /** @param state {@code open}, or {@code closed} once its process went on or ended (e.g. a compensated failure) */
-    record IncidentView(String id, String tenant, String requestId, String process, String activity, String type,
-            String message, Instant created, String state, Instant closed) {
+    /**
+     * @param processInstanceId the engine's process instance (Cockpit's page of it)
+     * @param state {@code open}, or {@code closed} once its process went on or ended (e.g. a compensated failure)
+     * @param acknowledgement an operator's resolution comment, when one was stored (POST /api/incidents/{id}/resolve)
+     */
+    record IncidentView(String id, String tenant, String requestId, String processInstanceId, String process,
+            String activity, String type, String message, Instant created, String state, Instant closed,
+            Acknowledgement acknowledgement) {
+    }
+
+    /** Who resolved or acknowledged an incident here, when, and why (table incident_acknowledgement). */
+    @Schema(name = "IncidentAcknowledgement")
+    record Acknowledgement(String by, Instant at, String comment) {
     }
 
     private final HistoryService history;
     private final EngineAuthentication engine;
     private final CallerResolver callers;
+    private final JdbcClient jdbc;
 
-    IncidentController(HistoryService history, EngineAuthentication engine, CallerResolver callers) {
+    IncidentController(HistoryService history, EngineAuthentication engine, CallerResolver callers, JdbcClient jdbc) {
         this.history = history;
         this.engine = engine;
         this.callers = callers;
+        this.jdbc = jdbc;
     }
 
     @Operation(operationId = "listIncidents", summary = "Incidents of request and provisioning processes in the caller's scope, newest first, a page at "
@@ -81,7 +95,9 @@ class IncidentController {
                     .thenComparing(HistoricIncident::getId));
             List<HistoricIncident> onPage = paging.slice(merged).items();
             Map<String, String> requestIds = requestIds(onPage);
-            return Page.of(onPage.stream().map(incident -> view(incident, requestIds)).toList(), paging, total);
+            Map<String, Acknowledgement> acknowledgements = acknowledgements(onPage);
+            return Page.of(onPage.stream().map(incident -> view(incident, requestIds,
+                    acknowledgements.get(incident.getId()))).toList(), paging, total);
         });
     }
 
@@ -97,11 +113,29 @@ class IncidentController {
         return keys;
     }
 
-    private static IncidentView view(HistoricIncident incident, Map<String, String> requestIds) {
+    /** The stored acknowledgements of the incidents on the page, by incident id, in one query. */
+    private Map<String, Acknowledgement> acknowledgements(List<HistoricIncident> incidents) {
+        if (incidents.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = incidents.stream().map(HistoricIncident::getId).toList();
+        Map<String, Acknowledgement> found = new HashMap<>();
+        jdbc.sql("select incident_id, acknowledged_by, comment, acknowledged_at from incident_acknowledgement "
+                + "where incident_id in (:ids)").param("ids", ids)
+                .query((row, n) -> Map.entry(row.getString("incident_id"), new Acknowledgement(
+                        row.getString("acknowledged_by"), row.getTimestamp("acknowledged_at").toInstant(),
+                        row.getString("comment"))))
+                .list().forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        return found;
+    }
+
+    private static IncidentView view(HistoricIncident incident, Map<String, String> requestIds,
+            Acknowledgement acknowledgement) {
         boolean open = incident.isOpen();
         return new IncidentView(incident.getId(), incident.getTenantId(), requestIds.get(incident.getProcessInstanceId()),
-                incident.getProcessDefinitionKey(), incident.getActivityId(), incident.getIncidentType(),
-                incident.getIncidentMessage(), incident.getCreateTime().toInstant(), open ? "open" : "closed",
-                incident.getEndTime() == null ? null : incident.getEndTime().toInstant());
+                incident.getProcessInstanceId(), incident.getProcessDefinitionKey(), incident.getActivityId(),
+                incident.getIncidentType(), incident.getIncidentMessage(), incident.getCreateTime().toInstant(),
+                open ? "open" : "closed", incident.getEndTime() == null ? null : incident.getEndTime().toInstant(),
+                acknowledgement);
     }
 }

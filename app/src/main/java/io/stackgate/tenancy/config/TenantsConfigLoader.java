@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import io.stackgate.tenancy.config.TenantsConfigFiles.ConfigFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Loads the tenant files and checks each against tenant.schema.json and the rules the schema cannot say. */
@@ -99,11 +101,16 @@ class TenantsConfigLoader {
             lines = YamlLines.parse(file.text());
             document = yaml.readTree(file.text());
         } catch (MarkedYAMLException e) {
-            errors.add(new ConfigError(file.name(), e.getProblemMark().getLine() + 1, "", e.getProblem()));
+            // SnakeYAML's marks count from 0
+            Mark mark = e.getProblemMark();
+            errors.add(mark == null ? new ConfigError(file.name(), 0, "", e.getProblem())
+                    : new ConfigError(file.name(), mark.getLine() + 1, mark.getColumn() + 1, "", e.getProblem()));
             return null;
         } catch (JsonProcessingException e) {
-            errors.add(new ConfigError(file.name(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
-                    e.getOriginalMessage()));
+            // Jackson's locations count from 1 (and say -1 or 0 when they do not know)
+            JsonLocation at = e.getLocation();
+            errors.add(new ConfigError(file.name(), at == null ? 0 : Math.max(0, at.getLineNr()),
+                    at == null || at.getColumnNr() <= 0 ? null : at.getColumnNr(), "", e.getOriginalMessage()));
             return null;
         }
         if (lines.isEmpty() || document == null || document.isMissingNode()) {

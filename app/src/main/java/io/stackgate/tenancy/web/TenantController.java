@@ -16,6 +16,7 @@ import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.TenantNotFound;
 import io.stackgate.tenancy.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +33,7 @@ class TenantController {
     }
 
     /** @param sla ISO-8601, e.g. {@code PT48H} */
+    @Schema(name = "TenantApprovalLevel") // a request's LevelView (its state at each level) is another shape
     record LevelView(String name, String sla) {
     }
 

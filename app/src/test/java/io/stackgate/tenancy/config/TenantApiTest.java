@@ -144,10 +144,31 @@ class TenantApiTest {
             assertThat(error.get("file").asText()).isEqualTo("globex.yaml");
             assertThat(error.get("line").asInt()).isEqualTo(TenantsConfigLoaderTest.lineOf(globex, "k8sNodes: 6}"));
             assertThat(error.get("field").asText()).isEqualTo("quota.k8sNodes");
+            assertThat(error.has("column")).as("a schema error knows no column").isFalse();
             assertThat(error.get("message").asText()).contains("0");
         });
         assertThat(get("dave", "/api/tenants/globex/projects").body().findValuesAsText("orgUnit"))
                 .containsExactly("operations");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsLocatedByFileLineAndColumn() throws IOException {
+        String globex = TenantsConfigLoaderTest.demo("globex").replace("name: Globex Inc.", "name: Globex: Inc.");
+        Files.writeString(FOLDER.resolve("globex.yaml"), globex);
+        int line = TenantsConfigLoaderTest.lineOf(globex, "name: Globex: Inc.");
+        // SnakeYAML: "mapping values are not allowed here", at the second colon
+        int column = globex.split("\n", -1)[line - 1].indexOf("Globex:") + "Globex".length() + 1;
+
+        Response response = reload("admin");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("file").asText()).isEqualTo("globex.yaml");
+            assertThat(error.get("line").asInt()).isEqualTo(line);
+            assertThat(error.get("column").asInt()).isEqualTo(column);
+            assertThat(error.get("message").asText()).contains("mapping values are not allowed");
+        });
+        assertThat(ids(get("olga", "/api/tenants").body())).containsExactly("acme", "globex");
     }
 
     @Test
