@@ -37,8 +37,8 @@ export function BulkResults({ result, onClose }: { result: BulkResult | undefine
         : '—',
     },
   ];
-  const approved = result?.approved ?? result?.results.filter(r => r.outcome === 'APPROVED').length ?? 0;
-  const refused = result?.refused ?? result?.results.filter(r => r.outcome === 'REFUSED').length ?? 0;
+  const approved = result?.approved ?? result?.results?.filter(r => r.outcome === 'APPROVED').length ?? 0;
+  const refused = result?.refused ?? result?.results?.filter(r => r.outcome === 'REFUSED').length ?? 0;
   return (
     <Modal open={!!result} title={t('bulk.resultsTitle')} onCancel={onClose} width={760}
       footer={<Button type="primary" onClick={onClose}>{t('common:actions.close')}</Button>}>

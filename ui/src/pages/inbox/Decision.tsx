@@ -343,7 +343,7 @@ function EarlierCard({ context, loading, language }: { context?: DecisionContext
               <Tag data-testid="status" data-status={item.status}>{t(`common:status.${item.status}`, { defaultValue: item.status })}</Tag>
             )}>
               <Space orientation="vertical" size={0}>
-                <Link to={`/requests/${encodeURIComponent(item.id)}`}>
+                <Link to={`/requests/${encodeURIComponent(item.id ?? '')}`}>
                   {item.type ? t(`common:requestType.${item.type}`, { defaultValue: item.type }) : item.id}
                 </Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,3 +1,5 @@
+import type { operations } from '../../api/schema';
+
 /**
  * The inbox's filters as they live in the URL (`/inbox?tenant=acme&type=vm&overdue=1&held=mine&page=2`), so a link or a
  * reload keeps them, and as the query of GET /api/tasks.
@@ -70,16 +72,8 @@ export function withFilter(filters: InboxFilters, change: Partial<Omit<InboxFilt
   return { ...filters, ...change, page: 1 };
 }
 
-export interface TaskQuery {
-  tenant?: string;
-  type?: string;
-  level?: string;
-  overdue?: boolean;
-  claimed?: boolean;
-  claimedByMe?: boolean;
-  page: number;
-  size: number;
-}
+/** The query of GET /api/tasks, as generated from ui/openapi.json. */
+export type TaskQuery = NonNullable<operations['listTasks']['parameters']['query']>;
 
 /** The query of GET /api/tasks (pages from 0 there). */
 export function toTaskQuery(filters: InboxFilters): TaskQuery {

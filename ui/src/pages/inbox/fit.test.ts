@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { fleetFit } from './fit';
+import type { FitNeed } from './spec';
 
-const need = { arch: 'x86_64', vcpus: 4, memoryMiB: 8192, diskGiB: 40, gpus: 1, count: 1 };
+const need: FitNeed = { arch: 'x86_64', vcpus: 4, memoryMiB: 8192, diskGiB: 40, gpus: 1, count: 1 };
 
 describe('fleet fit', () => {
   it('reads the API answer (FleetFit.HostFit list)', () => {
@@ -21,39 +22,36 @@ describe('fleet fit', () => {
   });
 
   it('computes per host when the answer does not say, and keeps only the arch', () => {
-    const fit = fleetFit({
-      hosts: [
-        { name: 'h2', arch: 'x86_64', state: 'UP', free: { vcpus: 2, memoryMiB: 65536, diskGiB: 500 }, gpus: { free: ['0000:01:00.0'], total: 1 } },
-        { name: 'h1', arch: 'x86_64', state: 'UP', free: { vcpus: 16, memoryMiB: 65536, diskGiB: 500 }, gpus: { free: ['a', 'b'], total: 2 } },
-        { name: 'arm', arch: 'aarch64', state: 'UP', free: { vcpus: 64, memoryMiB: 65536, diskGiB: 500 }, freeGpus: 4 },
-      ],
-    }, need);
+    const fit = fleetFit([
+      { host: 'h2', arch: 'x86_64', up: true, freeVcpus: 2, freeMemoryMiB: 65536, freeDiskGiB: 500, freeGpus: 1 },
+      { host: 'h1', arch: 'x86_64', up: true, freeVcpus: 16, freeMemoryMiB: 65536, freeDiskGiB: 500, freeGpus: 2 },
+      { host: 'arm', arch: 'aarch64', up: true, freeVcpus: 64, freeMemoryMiB: 65536, freeDiskGiB: 500, freeGpus: 4 },
+    ], need);
     expect(fit.hosts.map(h => `${h.name}:${h.fits}`)).toEqual(['h1:true', 'h2:false']);
     expect(fit).toMatchObject({ fits: true, placeable: 1, freeGpus: 3 });
   });
 
-  it("the server's verdicts win", () => {
-    const fit = fleetFit({ fits: false, freeGpus: 0, hosts: [{ name: 'h1', fits: true, free: {} }] }, need);
-    expect(fit.fits).toBe(false);
+  it("the host's own verdict wins", () => {
+    const fit = fleetFit([{ host: 'h1', fits: true }], need);
     expect(fit.hosts[0].fits).toBe(true);
-    expect(fit.freeGpus).toBe(0);
+    expect(fit.fits).toBe(true);
   });
 
   it('a host that is down has no room', () => {
-    const fit = fleetFit([{ name: 'h1', state: 'DOWN', free: { vcpus: 99, memoryMiB: 99999, diskGiB: 9999 }, freeGpus: 8 }], need);
+    const fit = fleetFit([{ host: 'h1', up: false, freeVcpus: 99, freeMemoryMiB: 99999, freeDiskGiB: 9999, freeGpus: 8 }], need);
     expect(fit.fits).toBe(false);
   });
 
   it('a node pool counts how many nodes can be placed', () => {
-    const pool = { ...need, gpus: 0, count: 5 };
+    const pool: FitNeed = { ...need, gpus: 0, count: 5 };
     const fit = fleetFit([
-      { name: 'a', arch: 'x86_64', free: { vcpus: 8, memoryMiB: 16384, diskGiB: 200 } },
-      { name: 'b', arch: 'x86_64', free: { vcpus: 4, memoryMiB: 8192, diskGiB: 100 } },
+      { host: 'a', arch: 'x86_64', freeVcpus: 8, freeMemoryMiB: 16384, freeDiskGiB: 200 },
+      { host: 'b', arch: 'x86_64', freeVcpus: 4, freeMemoryMiB: 8192, freeDiskGiB: 100 },
     ], pool);
     expect(fit).toMatchObject({ placeable: 3, fits: false });
   });
 
   it('nothing to check without a need', () => {
-    expect(fleetFit({ hosts: [] }, null)).toEqual({ fits: false, hosts: [], placeable: 0, freeGpus: 0 });
+    expect(fleetFit([], null)).toEqual({ fits: false, hosts: [], placeable: 0, freeGpus: 0 });
   });
 });

@@ -1,14 +1,17 @@
+import type { components } from '../../api/schema';
 import type { FitNeed } from './spec';
 
+/** One host as GET /api/hosts/fit answers it (FleetFitController: free room, `fits`, what it lacks). */
+type ApiHostFit = components['schemas']['HostFit'];
+
 /**
- * Whether the request fits the fleet now, from GET /api/hosts/fit (ui-api-approvals: FleetFitController, a list of
- * FleetFit.HostFit — host, arch, up, freeVcpus, freeMemoryMiB, freeDiskGiB, freeGpus, fits, shortages). Read
- * leniently (an older draft nested `free` and `gpus`): a host's own `fits` wins, else it is computed from its free room.
+ * A host's room as the decision screen shows it. The host's own `fits` (the server's placement check) wins; when an
+ * answer leaves it out it is computed from the free room.
  */
-export interface HostFit {
+export interface HostRoom {
   name: string;
   arch?: string;
-  state?: string;
+  state?: 'UP' | 'DOWN';
   fits: boolean;
   free: { vcpus?: number; memoryMiB?: number; diskGiB?: number };
   freeGpus: number;
@@ -18,42 +21,28 @@ export interface HostFit {
 
 export interface FleetFit {
   fits: boolean;
-  hosts: HostFit[];
+  hosts: HostRoom[];
   /** how many nodes of a pool could be placed (each on the host with the most room, greedily), when count > 1 */
   placeable: number;
   freeGpus: number;
 }
 
-type Loose = Record<string, unknown>;
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function hostOf(raw: Loose, need: FitNeed | null): HostFit {
-  const free = (typeof raw.free === 'object' && raw.free !== null ? raw.free : {}) as Loose;
-  const gpus = (typeof raw.gpus === 'object' && raw.gpus !== null ? raw.gpus : {}) as Loose;
-  const freeGpus = num(raw.freeGpus) ?? (Array.isArray(gpus.free) ? gpus.free.length : num(gpus.free)) ?? 0;
-  const state = typeof raw.state === 'string' ? raw.state : typeof raw.up === 'boolean' ? (raw.up ? 'UP' : 'DOWN') : undefined;
-  const host: HostFit = {
-    name: String(raw.host ?? raw.name ?? '?'),
-    arch: typeof raw.arch === 'string' ? raw.arch : undefined,
-    state,
-    free: {
-      vcpus: num(raw.freeVcpus) ?? num(free.vcpus),
-      memoryMiB: num(raw.freeMemoryMiB) ?? num(free.memoryMiB),
-      diskGiB: num(raw.freeDiskGiB) ?? num(free.diskGiB),
-    },
-    freeGpus,
+function hostOf(raw: ApiHostFit, need: FitNeed | null): HostRoom {
+  const host: HostRoom = {
+    name: raw.host ?? '?',
+    arch: raw.arch,
+    state: raw.up === undefined ? undefined : raw.up ? 'UP' : 'DOWN',
+    free: { vcpus: raw.freeVcpus, memoryMiB: raw.freeMemoryMiB, diskGiB: raw.freeDiskGiB },
+    freeGpus: raw.freeGpus ?? 0,
     fits: false,
-    shortages: Array.isArray(raw.shortages) ? raw.shortages.map(String) : [],
+    shortages: raw.shortages ?? [],
   };
-  host.fits = typeof raw.fits === 'boolean' ? raw.fits : hasRoom(host, need, 1);
+  host.fits = raw.fits ?? hasRoom(host, need, 1);
   return host;
 }
 
-function hasRoom(host: HostFit, need: FitNeed | null, times: number): boolean {
-  if (!need || (host.state && host.state !== 'UP')) {
+function hasRoom(host: HostRoom, need: FitNeed | null, times: number): boolean {
+  if (!need || host.state === 'DOWN') {
     return false;
   }
   if (host.arch && host.arch !== need.arch) {
@@ -64,7 +53,7 @@ function hasRoom(host: HostFit, need: FitNeed | null, times: number): boolean {
 }
 
 /** How many nodes fit on one host's free resources. */
-function capacityOf(host: HostFit, need: FitNeed): number {
+function capacityOf(host: HostRoom, need: FitNeed): number {
   if (!host.fits) {
     return 0;
   }
@@ -74,15 +63,13 @@ function capacityOf(host: HostFit, need: FitNeed): number {
   return Number.isFinite(n) ? Math.max(1, n) : 1;
 }
 
-export function fleetFit(answer: unknown, need: FitNeed | null): FleetFit {
-  const root = (typeof answer === 'object' && answer !== null ? answer : {}) as Loose;
-  const list = Array.isArray(answer) ? answer : Array.isArray(root.hosts) ? root.hosts : [];
-  const hosts = (list as unknown[]).filter((h): h is Loose => typeof h === 'object' && h !== null)
-    .map(raw => hostOf(raw, need))
+/** Whether the request fits the fleet now: the hosts of its arch (fitting ones first), and for a pool how many nodes. */
+export function fleetFit(answer: readonly ApiHostFit[], need: FitNeed | null): FleetFit {
+  const hosts = answer.map(raw => hostOf(raw, need))
     .filter(host => !need || !host.arch || host.arch === need.arch)
     .sort((a, b) => Number(b.fits) - Number(a.fits) || a.name.localeCompare(b.name));
   const count = need?.count ?? 1;
   const placeable = need ? Math.min(count, hosts.reduce((sum, host) => sum + capacityOf(host, need), 0)) : 0;
-  const fits = typeof root.fits === 'boolean' ? root.fits : placeable >= count && hosts.some(h => h.fits);
-  return { fits, hosts, placeable, freeGpus: num(root.freeGpus) ?? hosts.reduce((sum, h) => sum + h.freeGpus, 0) };
+  const fits = placeable >= count && hosts.some(h => h.fits);
+  return { fits, hosts, placeable, freeGpus: hosts.reduce((sum, h) => sum + h.freeGpus, 0) };
 }

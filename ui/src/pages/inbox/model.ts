@@ -1,130 +1,28 @@
+import type { components } from '../../api/schema';
+
 /**
- * Shapes of the approvals API the inbox reads. Until branch ui-api-approvals is merged (and ui/openapi.json holds them),
- * they mirror its Java records: TaskController.TaskView, BulkApprovalController.BulkResult,
- * DecisionContexts.DecisionContext, TaskController.InboxVersion.
+ * The approvals API's shapes the inbox reads, as generated from ui/openapi.json (`npm run api:types`): TaskController's
+ * TaskView (with the request as TaskRequest), BulkApprovalController's BulkResult, DecisionContexts' DecisionContext.
  */
+type Schemas = components['schemas'];
 
-/** A request as the approver sees it (TaskController.RequestSummary). */
-export interface TaskRequest {
-  id?: string;
-  tenant?: string;
-  project?: string;
-  orgUnit?: string;
-  type?: string;
-  requester?: string;
-  justification?: string;
-  monthlyCost?: number;
-  currency?: string;
-  overQuota?: boolean;
-  spec?: unknown;
-  hidden?: string[];
-}
+/** An open approval task; its flat request fields (requestId, type, tenant, …) and the request itself. */
+export type Task = Schemas['TaskView'];
+export type TaskPage = Schemas['PageTaskView'];
 
-/** An open approval task (TaskController.TaskView); the flat request fields are new on ui-api-approvals. */
-export interface Task {
-  id?: string;
-  name?: string;
-  level?: string;
-  requestId?: string;
-  type?: string;
-  tenant?: string;
-  project?: string;
-  requester?: string;
-  candidateGroups?: string[];
-  assignee?: string;
-  delegatedBy?: string;
-  claimedAt?: string;
-  created?: string;
-  due?: string;
-  overdue?: boolean;
-  escalated?: boolean;
-  escalatedTo?: string;
-  request?: TaskRequest;
-}
+export type BulkResult = Schemas['BulkResult'];
+/** One task of a bulk approval: APPROVED, or REFUSED with the problem a single approval would have answered. */
+export type BulkItemResult = Schemas['ItemResult'];
 
-export interface TaskPage {
-  items?: Task[];
-  page?: number;
-  size?: number;
-  total?: number;
-  hasNext?: boolean;
-}
-
-export interface InboxVersion {
-  version: number;
-}
-
-export type BulkOutcome = 'APPROVED' | 'REFUSED';
-
-export interface BulkItemProblem {
-  [key: string]: unknown;
-  type?: string;
-  title?: string;
-  detail?: string;
-  status?: number;
-}
-
-export interface BulkItemResult {
-  taskId: string;
-  requestId?: string | null;
-  outcome: BulkOutcome;
-  problem?: BulkItemProblem | null;
-}
-
-export interface BulkResult {
-  results: BulkItemResult[];
-  approved: number;
-  refused: number;
-}
-
+export type DecisionContext = Schemas['DecisionContext'];
 /** An amount of every resource a quota limits (tenancy.Quota). */
-export interface QuotaAmount {
-  vcpus?: number;
-  memoryMiB?: number;
-  diskGiB?: number;
-  gpus?: number;
-  vms?: number;
-  k8sNodes?: number;
-}
-
-export interface DecisionContext {
-  taskId: string;
-  requestId: string;
-  tenant: string;
-  project: string;
-  type: string;
-  requester?: { id?: string; name?: string };
-  orgUnit?: { id?: string; path?: string };
-  spec?: unknown;
-  hidden?: string[];
-  justification?: string;
-  cost?: { monthly?: number; currency?: string; threshold?: number | null; overThreshold?: boolean };
-  quota?: {
-    quota?: QuotaAmount;
-    demand?: QuotaAmount;
-    usedBefore?: QuotaAmount;
-    usedAfter?: QuotaAmount;
-    exceededAfter?: string[];
-  };
-  earlierRequests?: { id: string; type?: string; status?: string; submitted?: string; requester?: string }[];
-  level?: {
-    level?: string;
-    /** ISO-8601 duration ("PT8H") or seconds, as Jackson writes a Duration */
-    sla?: string | number | null;
-    created?: string;
-    due?: string;
-    overdue?: boolean;
-    escalated?: boolean;
-    escalatedTo?: string | null;
-    assignee?: string | null;
-  };
-}
+export type QuotaAmount = Schemas['Quota'];
 
 /** The request types the catalogue offers (their labels are in common:requestType). */
 export const REQUEST_TYPES = ['vm', 'gpu-vm', 'k8s-nodes', 'namespace', 'quota-change', 'vm-resize', 'lease-renewal',
   'decommission'] as const;
 
-/** The flat fields of a task row, from the new top-level fields or, on an older API, from its request. */
+/** The flat fields of a task row, from the top-level fields or, when a task lacks them, from its request. */
 export function rowOf(task: Task) {
   return {
     id: task.id ?? '',

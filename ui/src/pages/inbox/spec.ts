@@ -1,3 +1,5 @@
+import type { operations } from '../../api/schema';
+
 /**
  * A request's spec in human units for the decision screen: each known field with how to show it. Labels are the
  * catalogue's `spec.<field>`; the unit decides the value's format (memory MiB → GiB, days, counts, plain text).
@@ -57,9 +59,16 @@ export function specEntries(spec: unknown): SpecEntry[] {
   return entries;
 }
 
-/** What a host must have free for the request (VMs, GPU VMs and node pools: one node at a time), else null. */
+/** The architectures GET /api/hosts/fit knows. */
+export type Arch = operations['fitOnHosts']['parameters']['query']['arch'];
+const ARCHES: readonly string[] = ['x86_64', 'aarch64'] satisfies Arch[];
+
+/**
+ * What a host must have free for the request (VMs, GPU VMs and node pools: one node at a time), else null (also for an
+ * architecture the fleet does not have).
+ */
 export interface FitNeed {
-  arch: string;
+  arch: Arch;
   vcpus: number;
   memoryMiB: number;
   diskGiB: number;
@@ -72,11 +81,12 @@ export function fitNeed(spec: unknown): FitNeed | null {
     return null;
   }
   const s = spec as Record<string, unknown>;
-  if (typeof s.arch !== 'string' || typeof s.vcpus !== 'number' || typeof s.memoryMiB !== 'number') {
+  if (typeof s.arch !== 'string' || !ARCHES.includes(s.arch) || typeof s.vcpus !== 'number'
+    || typeof s.memoryMiB !== 'number') {
     return null;
   }
   return {
-    arch: s.arch,
+    arch: s.arch as Arch,
     vcpus: s.vcpus,
     memoryMiB: s.memoryMiB,
     diskGiB: typeof s.diskGiB === 'number' ? s.diskGiB : 0,

@@ -10,16 +10,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 
 import { api } from '../../api/client';
 import { fieldErrors, ProblemError, unwrap } from '../../api/problems';
-import type { components } from '../../api/schema';
 import { useTenant } from '../../app/me';
 import { QueryState } from '../../app/QueryState';
 import { formatDateTime } from '../../format/format';
 import { currentLanguage } from '../../i18n';
 import { cockpitUrl, firstLine, oneOf, PAGE_SIZES, pageOf, sizeOf, withParams } from './listParams';
-import { COMMENT_MAX, FAILED_JOB, resolveIncident, retryIncident, type IncidentAction } from './opsApi';
-
-/** An incident as GET /api/incidents answers; `processInstanceId` only if the API carries it. */
-type Incident = components['schemas']['IncidentView'] & { processInstanceId?: string };
+import { COMMENT_MAX, FAILED_JOB, resolveIncident, retryIncident, type Incident, type IncidentAction } from './opsApi';
 
 const STATES = ['open', 'closed', 'all'] as const;
 
@@ -102,8 +98,11 @@ export default function Incidents() {
             <Typography.Text>{head || '—'}</Typography.Text>
             <Space size={4} wrap>
               {incident.type && <Tag>{incident.type}</Tag>}
-              {more && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('incidents.expandHint')}</Typography.Text>}
+              {(more || incident.acknowledgement) && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('incidents.expandHint')}</Typography.Text>
+              )}
             </Space>
+            {incident.acknowledgement && <AcknowledgementLine incident={incident} />}
           </Space>
         );
       },
@@ -166,7 +165,7 @@ export default function Incidents() {
               locale={{ emptyText: state === 'open' ? t('incidents.noneOpen') : t('common:table.empty') }}
               expandable={{
                 expandedRowRender: incident => <Cause incident={incident} />,
-                rowExpandable: incident => !!incident.message,
+                rowExpandable: incident => !!incident.message || !!incident.acknowledgement,
               }}
               pagination={{
                 current: page + 1,
@@ -187,16 +186,45 @@ export default function Incidents() {
   );
 }
 
+/** Who left a resolution note on the incident and when (the note itself on hover, in full in the expanded row). */
+function AcknowledgementLine({ incident }: { incident: Incident }) {
+  const { t } = useTranslation('ops');
+  const language = currentLanguage();
+  const acknowledgement = incident.acknowledgement;
+  if (!acknowledgement) {
+    return null;
+  }
+  return (
+    <Tooltip title={acknowledgement.comment}>
+      <Typography.Text type="success" style={{ fontSize: 12 }} data-testid="incident-acknowledgement">
+        <CheckOutlined />{' '}
+        {t('incidents.acknowledgedBy', { by: acknowledgement.by ?? '—', time: formatDateTime(acknowledgement.at, language) })}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
 function Cause({ incident }: { incident: Incident }) {
   const { t } = useTranslation('ops');
+  const language = currentLanguage();
+  const acknowledgement = incident.acknowledgement;
   return (
     <div>
-      <Typography.Text type="secondary">{t('incidents.fullCause')}</Typography.Text>
-      <Typography.Paragraph copyable={{ text: incident.message ?? '' }} style={{ marginBottom: 0 }}>
-        <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 360, overflow: 'auto', margin: '4px 0 0' }}>
-          {incident.message}
-        </pre>
-      </Typography.Paragraph>
+      {acknowledgement && (
+        <Alert type="success" showIcon style={{ marginBottom: 8 }} data-testid="incident-acknowledgement-full"
+          title={t('incidents.acknowledgedBy', { by: acknowledgement.by ?? '—', time: formatDateTime(acknowledgement.at, language) })}
+          description={<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{acknowledgement.comment}</Typography.Paragraph>} />
+      )}
+      {incident.message && (
+        <>
+          <Typography.Text type="secondary">{t('incidents.fullCause')}</Typography.Text>
+          <Typography.Paragraph copyable={{ text: incident.message }} style={{ marginBottom: 0 }}>
+            <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 360, overflow: 'auto', margin: '4px 0 0' }}>
+              {incident.message}
+            </pre>
+          </Typography.Paragraph>
+        </>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('incidents.incidentId', { id: incident.id })}</Typography.Text>
     </div>
   );

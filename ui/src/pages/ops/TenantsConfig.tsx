@@ -14,7 +14,7 @@ import { useMe } from '../../app/me';
 import { QueryState } from '../../app/QueryState';
 import { formatDateTime, formatDuration, formatNumber, mibToGib } from '../../format/format';
 import { currentLanguage } from '../../i18n';
-import { configErrors, sortConfigErrors, tenantChanges, type ConfigError } from './configErrors';
+import { configErrors, lineAndColumn, sortConfigErrors, tenantChanges, type ConfigError } from './configErrors';
 import { isoDurationMs, QUOTA_KEYS, quotaUse, type QuotaKey } from './tenants';
 
 type Tenant = components['schemas']['TenantView'];
@@ -155,8 +155,16 @@ function ErrorTable({ errors }: { errors: ConfigError[] }) {
       },
       render: (file: string) => <Typography.Text code>{file || '—'}</Typography.Text>,
     },
-    { title: t('tenantsConfig.line'), dataIndex: 'line', width: 70, align: 'right',
-      render: (line: number) => (line >= 1 ? line : <Tooltip title={t('tenantsConfig.wholeFile')}><span>—</span></Tooltip>) },
+    { title: t('tenantsConfig.line'), key: 'line', width: 80, align: 'right',
+      render: (_, error) => {
+        const at = lineAndColumn(error);
+        if (!at) {
+          return <Tooltip title={t('tenantsConfig.wholeFile')}><span>—</span></Tooltip>;
+        }
+        return error.column
+          ? <Tooltip title={t('tenantsConfig.lineColumn', { line: error.line, column: error.column })}><span data-testid="error-at">{at}</span></Tooltip>
+          : <span data-testid="error-at">{at}</span>;
+      } },
     { title: t('tenantsConfig.path'), dataIndex: 'field', render: (field: string) => (field ? <Typography.Text code>{field}</Typography.Text> : '—') },
     { title: t('tenantsConfig.message'), dataIndex: 'message' },
   ];

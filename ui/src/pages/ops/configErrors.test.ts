@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { configErrors, errorsByFile, location, sortConfigErrors, tenantChanges } from './configErrors';
+import { configErrors, errorsByFile, lineAndColumn, location, sortConfigErrors, tenantChanges } from './configErrors';
 
 describe('tenants-config errors', () => {
   const problem = {
@@ -29,6 +29,19 @@ describe('tenants-config errors', () => {
       'tenants/acme.yaml:7', 'tenants/tenant-2.yaml', 'tenants/tenant-2.yaml:4', 'tenants/tenant-2.yaml:12',
       'tenants/tenant-10.yaml:3',
     ]);
+  });
+
+  it('keeps the column of a YAML syntax error, and only a real one', () => {
+    const errors = configErrors({ errors: [
+      { file: 'globex.yaml', line: 4, column: 13, field: '', message: 'mapping values are not allowed here' },
+      { file: 'globex.yaml', line: 4, column: 2, field: '', message: 'another' },
+      { file: 'globex.yaml', line: 3, column: 0, field: 'id', message: 'bad' },
+      { file: 'globex.yaml', line: 0, field: '', message: 'the file is empty' },
+    ] });
+    expect(errors[0]).toEqual({ file: 'globex.yaml', line: 4, column: 13, field: '', message: 'mapping values are not allowed here' });
+    expect(errors[2].column).toBeUndefined();
+    expect(sortConfigErrors(errors).map(location)).toEqual(['globex.yaml', 'globex.yaml:3', 'globex.yaml:4:2', 'globex.yaml:4:13']);
+    expect(errors.map(lineAndColumn)).toEqual(['4:13', '4:2', '3', undefined]);
   });
 
   it('groups by file', () => {

@@ -1,10 +1,13 @@
 /**
  * The errors of a refused tenants-config reload (422): the problem body carries `errors[]` of
- * {file, line (1-based, 0 = the whole file), field, message} — the API's ConfigError.
+ * {file, line (1-based, 0 = the whole file), column (1-based, only where known: a YAML syntax error), field, message}
+ * — the API's ConfigError. (A problem body is no schema of ui/openapi.json, hence this reader.)
  */
 export interface ConfigError {
   file: string;
   line: number;
+  /** 1-based; undefined when the API does not know it (a schema or semantic error names a field instead) */
+  column?: number;
   field: string;
   message: string;
 }
@@ -18,19 +21,23 @@ export function configErrors(problem: unknown): ConfigError[] {
   if (!isRecord(problem) || !Array.isArray(problem.errors)) {
     return [];
   }
-  return problem.errors.filter(isRecord).map(error => ({
-    file: typeof error.file === 'string' ? error.file : '',
-    line: typeof error.line === 'number' ? error.line : Number(error.line) || 0,
-    field: typeof error.field === 'string' ? error.field : typeof error.path === 'string' ? error.path : '',
-    message: typeof error.message === 'string' ? error.message : String(error.message ?? ''),
-  }));
+  return problem.errors.filter(isRecord).map(error => {
+    const column = Number(error.column);
+    return {
+      file: typeof error.file === 'string' ? error.file : '',
+      line: typeof error.line === 'number' ? error.line : Number(error.line) || 0,
+      ...(Number.isInteger(column) && column >= 1 ? { column } : {}),
+      field: typeof error.field === 'string' ? error.field : typeof error.path === 'string' ? error.path : '',
+      message: typeof error.message === 'string' ? error.message : String(error.message ?? ''),
+    };
+  });
 }
 
-/** By file (natural order: tenant-2 before tenant-10), then line, then field, then message. */
+/** By file (natural order: tenant-2 before tenant-10), then line, then column, then field, then message. */
 export function sortConfigErrors(errors: ConfigError[]): ConfigError[] {
   const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   return [...errors].sort((a, b) => natural.compare(a.file, b.file) || a.line - b.line
-    || natural.compare(a.field, b.field) || a.message.localeCompare(b.message));
+    || (a.column ?? 0) - (b.column ?? 0) || natural.compare(a.field, b.field) || a.message.localeCompare(b.message));
 }
 
 /** The sorted errors grouped by file, in file order. */
@@ -47,9 +54,20 @@ export function errorsByFile(errors: ConfigError[]): { file: string; errors: Con
   return groups;
 }
 
-/** "tenants/acme.yaml:12" ("tenants/acme.yaml" for line 0, the whole file). */
+/** "tenants/acme.yaml:12:5" with a column, "tenants/acme.yaml:12" without, "tenants/acme.yaml" for line 0 (the file). */
 export function location(error: ConfigError): string {
-  return error.line > 0 ? `${error.file}:${error.line}` : error.file;
+  if (error.line <= 0) {
+    return error.file;
+  }
+  return error.column ? `${error.file}:${error.line}:${error.column}` : `${error.file}:${error.line}`;
+}
+
+/** Where in the file, as the Line cell shows it: "12:5", "12", or undefined for the whole file. */
+export function lineAndColumn(error: Pick<ConfigError, 'line' | 'column'>): string | undefined {
+  if (error.line <= 0) {
+    return undefined;
+  }
+  return error.column ? `${error.line}:${error.column}` : String(error.line);
 }
 
 /** What a reload changed in the tenant list: the tenants before (the list shown) and after (the report's). */

@@ -32,8 +32,13 @@ const answers: Record<string, { status?: number; body: unknown }> = {
     ],
   },
   'GET /api/incidents': {
-    body: { page: 0, size: 20, total: 1, items: [{ id: 'inc-1', tenant: 'acme', requestId: 'REQ-1', process: 'vm-provisioning',
-      activity: 'CreateDomain', type: 'failedJob', message: 'libvirt refused\n  at Foo.bar', created: '2026-05-01T10:00:00Z', state: 'open' }] },
+    body: { page: 0, size: 20, total: 2, items: [
+      { id: 'inc-1', tenant: 'acme', requestId: 'REQ-1', processInstanceId: 'pi-1', process: 'vm-provisioning',
+        activity: 'CreateDomain', type: 'failedJob', message: 'libvirt refused\n  at Foo.bar', created: '2026-05-01T10:00:00Z', state: 'open' },
+      { id: 'inc-2', tenant: 'acme', requestId: 'REQ-2', processInstanceId: 'pi-2', process: 'vm-provisioning',
+        activity: 'provision', type: 'provisioningFailed', message: 'no host', created: '2026-04-30T10:00:00Z', state: 'closed',
+        closed: '2026-04-30T10:05:00Z', acknowledgement: { by: 'olga', at: '2026-04-30T11:00:00Z', comment: 'host replaced; resubmit' } },
+    ] },
   },
   'GET /api/reconciliation/findings': {
     body: { page: 0, size: 20, total: 1, items: [{ id: 7, host: 'kvm1', domain: 'sg-req-9-0', kind: 'ORPHAN', detail: 'no record',
@@ -51,6 +56,7 @@ const answers: Record<string, { status?: number; body: unknown }> = {
     body: { title: 'Invalid tenants-config', status: 422, detail: 'tenants-config has 2 error(s)', errors: [
       { file: 'tenants/acme.yaml', line: 12, field: 'projects[0].quota.vcpus', message: 'must be at least 0' },
       { file: 'tenants/acme.yaml', line: 3, field: 'name', message: 'must not be blank' },
+      { file: 'tenants/globex.yaml', line: 4, column: 13, field: '', message: 'mapping values are not allowed here' },
     ] },
   },
 };
@@ -126,7 +132,11 @@ describe('operator pages', () => {
     expect(document.querySelector('tr[data-row-key="inc-1"]')).toBeTruthy();
     expect(screen.getByText('libvirt refused')).toBeTruthy();
     expect(screen.getByTestId('incident-retry')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('incident-resolve'));
+    expect(document.querySelector('tr[data-row-key="inc-1"] a[href$="/process-instance/pi-1"]')).toBeTruthy();
+    const acknowledged = document.querySelector('tr[data-row-key="inc-2"] [data-testid="incident-acknowledgement"]');
+    expect(acknowledged?.textContent).toContain('Resolution note by olga');
+    expect(document.querySelector('tr[data-row-key="inc-1"] [data-testid="incident-acknowledgement"]')).toBeNull();
+    fireEvent.click(screen.getAllByTestId('incident-resolve')[0]);
     fireEvent.change(await screen.findByTestId('incident-comment'), { target: { value: 'fixed the host by hand' } });
     fireEvent.click(screen.getByTestId('incident-resolve-confirm'));
     await waitFor(() => expect(posted['POST /api/incidents/inc-1/resolve']).toEqual({ comment: 'fixed the host by hand' }));
@@ -155,5 +165,6 @@ describe('operator pages', () => {
     const lines = [...errors.querySelectorAll('tbody tr.ant-table-row')].map(row => row.textContent);
     expect(lines[0]).toContain('name');
     expect(lines[1]).toContain('projects[0].quota.vcpus');
+    expect([...errors.querySelectorAll('[data-testid="error-at"]')].map(cell => cell.textContent)).toEqual(['3', '12', '4:13']);
   });
 });
