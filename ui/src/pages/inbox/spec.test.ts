@@ -41,4 +41,8 @@ describe('what a host must have free', () => {
     expect(fitNeed({ cluster: 'demo', suffix: 'x' })).toBeNull();
     expect(fitNeed({ requestId: 'r-1', days: 30 })).toBeNull();
   });
+
+  it('not for an architecture the fit endpoint does not know', () => {
+    expect(fitNeed({ arch: 'riscv64', vcpus: 2, memoryMiB: 2048 })).toBeNull();
+  });
 });
