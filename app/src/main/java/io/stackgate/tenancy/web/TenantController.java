@@ -33,7 +33,7 @@ class TenantController {
     }
 
     /** @param sla ISO-8601, e.g. {@code PT48H} */
-    @Schema(name = "TenantApprovalLevel") // a request's LevelView (its state at each level) is another shape
+    @Schema(name = "TenantApprovalLevel") // a configured level; a request's state at a level is RequestLevel
     record LevelView(String name, String sla) {
     }
 
