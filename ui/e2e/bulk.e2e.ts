@@ -24,14 +24,9 @@ test('bob bulk-approves three requests from his inbox', async ({ page }) => {
   }
   await shot(page, 'inbox-bulk-selected');
   await page.getByTestId('bulk-approve').click();
-  // a confirmation (with an optional comment) may come first
-  const confirm = page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary, .ant-popconfirm:visible .ant-btn-primary');
-  try {
-    await confirm.first().waitFor({ state: 'visible', timeout: 2_000 });
-    await confirm.first().click();
-  } catch {
-    // approved at once
-  }
+  // the confirmation, with an optional comment
+  await page.getByTestId('bulk-comment').fill('Approved together');
+  await page.getByTestId('bulk-approve-confirm').click();
   const results = page.getByTestId('bulk-results');
   await expect(results).toBeVisible();
   await expect(results.locator('[data-outcome="APPROVED"]')).toHaveCount(3);

@@ -29,7 +29,7 @@ test('alice signs in on Keycloak\'s page and submits a VM request from the form'
   const form = page.getByTestId('request-form');
   await expect(form).toBeVisible();
   await setField(page, 'tenant', 'acme', true);
-  await setField(page, 'project', 'web', true);
+  await setField(page, 'project', 'Web shop', true);
   await setField(page, 'spec_name', vmName);
   await setField(page, 'spec_arch', 'x86_64', true);
   await setField(page, 'spec_vcpus', '2');
@@ -46,7 +46,7 @@ test('alice signs in on Keycloak\'s page and submits a VM request from the form'
   requestId = (await requestPage.getAttribute('data-request-id')) ?? '';
   expect(requestId, 'the request page names the new request').not.toBe('');
   await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
-  await expect(requestPage.getByTestId('status').first()).toHaveAttribute('data-status', /SUBMITTED|PENDING_APPROVAL/);
+  await expect(requestPage).toHaveAttribute('data-status', /SUBMITTED|PENDING_APPROVAL/);
   await shot(page, 'request-submitted');
 
   const alice = await Api.as(page.request, 'alice');
@@ -93,6 +93,7 @@ test('alice sees it COMPLETED, the diagram at its end and the VM under My resour
   await login(page, 'alice', `/requests/${requestId}`);
   const requestPage = page.getByTestId('request-page');
   await expect(requestPage).toHaveAttribute('data-request-id', requestId);
+  await expect(requestPage).toHaveAttribute('data-status', 'COMPLETED');
   await expect(requestPage.getByTestId('status').first()).toHaveAttribute('data-status', 'COMPLETED');
   const diagram = page.getByTestId('bpmn-diagram');
   await expect(diagram).toHaveAttribute('data-ready', 'true');

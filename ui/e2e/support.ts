@@ -36,7 +36,8 @@ export async function selectRow(row: Locator): Promise<void> {
 
 /**
  * Gives a form field (Ant Design: the input's id is the field's name path joined by '_') a value, whatever its kind:
- * a Select (picks the option whose label or value contains `value`), an InputNumber, an input or a textarea.
+ * a Select (picks the option whose label contains `value`), a Radio.Group (the option labelled `value`), an
+ * InputNumber, an input or a textarea.
  * A field the form does not show is left alone when `optional`.
  */
 export async function setField(page: Page, id: string, value: string, optional = false): Promise<void> {
@@ -56,6 +57,10 @@ export async function setField(page: Page, id: string, value: string, optional =
     await expect(options.first()).toBeVisible();
     const byTitle = options.filter({ hasText: value });
     await (await byTitle.count() > 0 ? byTitle.first() : options.first()).click();
+    return;
+  }
+  if (await input.evaluate(element => element.classList.contains('ant-radio-group'))) {
+    await input.locator('label').filter({ hasText: value }).first().click();
     return;
   }
   await input.fill(value);
