@@ -5,13 +5,13 @@ import { Api, login, shot, unique } from './support';
 /**
  * The zh-CN UI: a browser whose language is zh-CN gets the Chinese catalogues on every page, and no English is left
  * in what it shows — Latin-letter words are allowed only for ids and values (anything with a digit, '-', '_', '.',
- * '/' or '@'), product names and units, and names that come from the data (users, tenants, projects, hosts, the
+ * '/', '=' or '@'), product names and units, and names that come from the data (users, tenants, projects, hosts, the
  * image catalogue). Each page is checked softly: one run lists the leftovers of every page.
  */
 const ALLOWED = new Set([
   'Stackgate', 'Kubernetes', 'GPU', 'GPUs', 'vCPU', 'vCPUs', 'CPU', 'GiB', 'MiB', 'TiB', 'GB', 'MB', 'TB', 'ID', 'IP',
   'DNS', 'SSH', 'BPMN', 'DMN', 'Camunda', 'Cockpit', 'libvirt', 'KVM', 'QEMU', 'SLA', 'EUR', 'USD', 'CNY', 'UTC',
-  'YAML', 'JSON', 'API', 'URL', 'Debian', 'Ubuntu', 'openEuler', 'LTS', 'Linux', 'PCI', 'cloud-init', 'kubectl',
+  'YAML', 'JSON', 'API', 'URL', 'URI', 'Debian', 'Ubuntu', 'openEuler', 'LTS', 'Linux', 'PCI', 'cloud-init', 'kubectl',
   'Keycloak', 'x86_64', 'aarch64', 'Demo',
 ]);
 
@@ -60,7 +60,7 @@ async function latinWords(page: Page): Promise<{ word: string; context: string }
     document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')
       .forEach(input => { if (input.checkVisibility() && !input.value) texts.push(input.placeholder); });
     for (const text of texts) {
-      for (const match of text.matchAll(/[A-Za-z0-9_./@:-]*[A-Za-z][A-Za-z0-9_./@:-]*/g)) {
+      for (const match of text.matchAll(/[A-Za-z0-9_./@:=-]*[A-Za-z][A-Za-z0-9_./@:=-]*/g)) {
         found.push({ word: match[0], context: text.trim().slice(0, 120) });
       }
     }
@@ -73,7 +73,7 @@ async function expectChineseOnly(page: Page, name: string, allowed: Set<string>)
   const words = await latinWords(page);
   const leftovers = words.filter(({ word }) => {
     const bare = word.replace(/[.:]+$/, '');
-    return !/[0-9_./@-]/.test(bare) && !ALLOWED.has(bare) && !allowed.has(bare);
+    return !/[0-9_./@=-]/.test(bare) && !ALLOWED.has(bare) && !allowed.has(bare);
   });
   expect.soft(leftovers.map(({ word, context }) => `${word}   in "${context}"`), `English left on ${name} (${page.url()})`)
     .toEqual([]);

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 import io.stackgate.support.ChildApp;
 import org.junit.jupiter.api.Assumptions;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian's Chromium ({@code /usr/bin/chromium}, never a downloaded browser). Playwright's output is streamed here;
  * a failure names Playwright's summary. Screenshots of every page end up in {@code ui/test-results/screenshots/}.
  * <p>
- * No Chromium: skipped with a message saying what to install, or failed when {@code STACKGATE_REQUIRE_BROWSER=1}
- * (CI sets it).
+ * No Chromium (or a jar built without the UI): skipped with a message saying why, or failed when
+ * {@code STACKGATE_REQUIRE_BROWSER=1} (CI sets it).
  */
 class BrowserIT {
 
@@ -51,6 +52,7 @@ class BrowserIT {
     @Test
     void thePortalInboxAndOperatorPagesWorkInChromiumAgainstThePackagedAppAndItsKeycloak() throws Exception {
         requireChromium();
+        requireTheUiInTheJar();
         assertThat(UI.resolve("node_modules/@playwright/test")).as("ui/'s dependencies (npm ci, run by the build)")
                 .isDirectory();
         Instant begin = Instant.now();
@@ -67,10 +69,22 @@ class BrowserIT {
     }
 
     private static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM)) {
-            return;
+        if (!Files.isExecutable(CHROMIUM)) {
+            skipUnlessRequired("no Chromium at " + CHROMIUM + " (Debian: apt-get install chromium)");
         }
-        String why = "no Chromium at " + CHROMIUM + " (Debian: apt-get install chromium): the browser tests (ui/e2e) did not run";
+    }
+
+    /** A jar built with {@code -Dstackgate.ui.skip=true} serves the API only (no Vite bundle under static/assets/). */
+    private static void requireTheUiInTheJar() throws IOException {
+        try (ZipFile jar = new ZipFile(ChildApp.JAR.toFile())) {
+            if (jar.stream().noneMatch(entry -> entry.getName().startsWith("BOOT-INF/classes/static/assets/"))) {
+                skipUnlessRequired(ChildApp.JAR + " has no web UI (built with -Dstackgate.ui.skip=true)");
+            }
+        }
+    }
+
+    private static void skipUnlessRequired(String reason) {
+        String why = reason + ": the browser tests (ui/e2e) did not run";
         if ("1".equals(System.getenv("STACKGATE_REQUIRE_BROWSER"))) {
             fail(why + ", and STACKGATE_REQUIRE_BROWSER=1 requires them");
         }
