@@ -124,6 +124,12 @@ public class RequestService {
     }
 
 
+    /** What the request holds of its project's quota while it waits (reserved at submit): its demand. */
+    public Quota demandOf(ResourceRequest request) {
+        return request.spec() instanceof VmResizeSpec resize ? growth(sizes.currentOf(resize.requestId()), resize)
+                : request.spec().demand();
+    }
+
     /** What a resize adds to the quota: the growth of vCPUs and memory over the VMs' current size, never less than 0. */
     private static Quota growth(Quota current, VmResizeSpec resize) {
         int vms = Math.max(current.vms(), 1);

@@ -78,11 +78,40 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             DataIntegrityViolationException.class, MismatchingMessageCorrelationException.class,
             PessimisticLockingFailureException.class})
     ProblemDetail concurrentChange(Exception e) {
+        return concurrentChangeProblem(e);
+    }
+
+    /**
+     * The problem an exception would be answered with, for endpoints that report several outcomes in one answer (bulk
+     * actions): a domain refusal as its type, a concurrent change as such, anything else as an internal error (logged).
+     */
+    public static ProblemDetail problemOf(RuntimeException e) {
+        if (e instanceof DomainError domain) {
+            return problem(domain);
+        }
+        if (e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException
+                || e instanceof DataIntegrityViolationException || e instanceof MismatchingMessageCorrelationException
+                || e instanceof PessimisticLockingFailureException) {
+            return concurrentChangeProblem(e);
+        }
+        log.error("unexpected error", e);
+        return internalError();
+    }
+
+    private static ProblemDetail concurrentChangeProblem(Exception e) {
         log.info("concurrent change refused: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "someone else changed this at the same moment; reload and try again");
         problem.setTitle("Concurrent change");
         problem.setType(URI.create(TYPE_BASE + "concurrent-change"));
+        return problem;
+    }
+
+    private static ProblemDetail internalError() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error occurred; operators can find it in the log");
+        problem.setTitle("Internal error");
+        problem.setType(URI.create(TYPE_BASE + "internal-error"));
         return problem;
     }
 
@@ -97,11 +126,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             return handleException(e, request);
         }
         log.error("unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "an unexpected error occurred; operators can find it in the log");
-        problem.setTitle("Internal error");
-        problem.setType(URI.create(TYPE_BASE + "internal-error"));
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().body(internalError());
     }
 
     @Override

@@ -28,10 +28,14 @@ public class ApprovalInbox {
             ResourceRequest request) {
     }
 
-    /** How an inbox page is narrowed (null: not narrowed). */
-    public record Filter(String tenant, String type, String level, String requestId, Boolean overdue) {
+    /**
+     * How an inbox page is narrowed (null: not narrowed). {@code claimed}: held by somebody or by nobody;
+     * {@code mine}: true for only the tasks the caller holds.
+     */
+    public record Filter(String tenant, String type, String level, String requestId, Boolean overdue, Boolean claimed,
+            Boolean mine) {
 
-        public static final Filter NONE = new Filter(null, null, null, null, null);
+        public static final Filter NONE = new Filter(null, null, null, null, null, null, null);
     }
 
     private final ApprovalTasks tasks;
@@ -49,7 +53,7 @@ public class ApprovalInbox {
      * someone else, of requests the caller neither made nor decided a level of; soonest due first.
      */
     public Page<InboxTask> inbox(Caller caller, Filter filter, PageRequest page) {
-        ApprovalTasks.Filter narrowed = narrow(filter);
+        ApprovalTasks.Filter narrowed = narrow(caller, filter);
         Set<String> groups = caller.engineGroups();
         List<ApprovalTasks.Row> rows = tasks.inbox(caller.id(), groups, caller.tenants(), narrowed, page);
         long total = rows.size() < page.size() && page.page() == 0 ? rows.size()
@@ -63,7 +67,7 @@ public class ApprovalInbox {
      */
     public Page<InboxTask> administered(Caller caller, Filter filter, PageRequest page) {
         Set<String> tenants = TaskAccess.supervisedTenants(caller);
-        ApprovalTasks.Filter narrowed = narrow(filter);
+        ApprovalTasks.Filter narrowed = narrow(caller, filter);
         List<ApprovalTasks.Row> rows = tasks.ofTenants(tenants, narrowed, page);
         return Page.of(views(rows), page, tasks.ofTenantsCount(tenants, narrowed));
     }
@@ -75,9 +79,18 @@ public class ApprovalInbox {
         return views(List.of(row)).get(0);
     }
 
-    private ApprovalTasks.Filter narrow(Filter filter) {
+    /**
+     * A number that grows whenever the open tasks of the caller's tenants change (created, decided, claimed, released,
+     * escalated): the UI polls it and reloads the inbox when it moved. The same for every caller of the same tenants.
+     */
+    public long version(Caller caller) {
+        return tasks.version(caller.tenants());
+    }
+
+    private ApprovalTasks.Filter narrow(Caller caller, Filter filter) {
         return new ApprovalTasks.Filter(filter.tenant(), filter.type(), filter.level(), filter.requestId(),
-                filter.overdue(), clock.instant());
+                filter.overdue(), clock.instant(), filter.claimed(),
+                Boolean.TRUE.equals(filter.mine()) ? caller.id() : null);
     }
 
     private List<InboxTask> views(List<ApprovalTasks.Row> rows) {

@@ -35,10 +35,14 @@ public class ApprovalTasks {
         }
     }
 
-    /** What an inbox page is narrowed to; null fields do not narrow. {@code overdue} = due before {@code now}. */
-    record Filter(String tenant, String type, String level, String requestId, Boolean overdue, Instant now) {
+    /**
+     * What an inbox page is narrowed to; null fields do not narrow. {@code overdue} = due before {@code now};
+     * {@code claimed}: held by somebody (or not); {@code heldBy}: held by this subject.
+     */
+    record Filter(String tenant, String type, String level, String requestId, Boolean overdue, Instant now,
+            Boolean claimed, String heldBy) {
 
-        static final Filter NONE = new Filter(null, null, null, null, null, null);
+        static final Filter NONE = new Filter(null, null, null, null, null, null, null, null);
     }
 
     private static final String COLUMNS = "t.task_id, t.request_id, t.tenant_id, t.request_type, t.requester_id, t.process_instance_id, t.level, t.name, "
@@ -64,6 +68,7 @@ public class ApprovalTasks {
             return;
         }
         task.candidateGroups().forEach(group -> addGroup(task.taskId(), group));
+        changed(task.taskId());
     }
 
     void addGroup(String taskId, String group) {
@@ -77,10 +82,12 @@ public class ApprovalTasks {
     public void escalated(String taskId, String group) {
         addGroup(taskId, group);
         jdbc.sql("update approval_task set escalated_to = ? where task_id = ?").params(group, taskId).update();
+        changed(taskId);
     }
 
     /** The task is done (decided, or its process went on without it). */
     public void delete(String taskId) {
+        changed(taskId);
         jdbc.sql("delete from approval_task_group where task_id = ?").param(taskId).update();
         jdbc.sql("delete from approval_task where task_id = ?").param(taskId).update();
     }
@@ -90,13 +97,50 @@ public class ApprovalTasks {
         jdbc.sql("update approval_task set assignee_id = ?, assignee = ?, owner_id = ?, owner = ?, claimed_at = ? "
                         + "where task_id = ?")
                 .params(assigneeId, assignee, ownerId, owner, Timestamp.from(at), taskId).update();
+        changed(taskId);
     }
 
     /** Nobody holds the task any more. Only if it is still held as read ({@code expectedAssigneeId}); true if so. */
     public boolean release(String taskId, String expectedAssigneeId) {
-        return jdbc.sql("update approval_task set assignee_id = null, assignee = null, owner_id = null, owner = null, "
-                        + "claimed_at = null where task_id = ? and assignee_id = ?")
+        boolean released = jdbc.sql("update approval_task set assignee_id = null, assignee = null, owner_id = null, "
+                        + "owner = null, claimed_at = null where task_id = ? and assignee_id = ?")
                 .params(taskId, expectedAssigneeId).update() == 1;
+        if (released) {
+            changed(taskId);
+        }
+        return released;
+    }
+
+    /** The task's tenant's inbox changed (appended in the caller's transaction; see {@link #version}). */
+    private void changed(String taskId) {
+        jdbc.sql("insert into approval_inbox_change (tenant_id, changed_at) select tenant_id, current_timestamp "
+                + "from approval_task where task_id = ?").param(taskId).update();
+    }
+
+    /**
+     * A number that grows whenever an open task of these tenants is created, decided or gone, changes hands or is
+     * escalated (the sum of each tenant's newest change): one indexed look-up per tenant.
+     */
+    long version(Collection<String> tenants) {
+        if (tenants.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select coalesce(sum(newest), 0) from (select max(id) as newest from approval_inbox_change "
+                        + "where tenant_id in (:tenants) group by tenant_id) v")
+                .param("tenants", List.copyOf(tenants)).query(Long.class).single();
+    }
+
+    /** Forgets every change but each tenant's newest (which alone makes the version); answers how many went. */
+    int pruneChanges() {
+        int pruned = 0;
+        List<Map.Entry<String, Long>> newest = jdbc.sql("select tenant_id, max(id) as newest from approval_inbox_change "
+                        + "group by tenant_id")
+                .query((rs, n) -> Map.entry(rs.getString("tenant_id"), rs.getLong("newest"))).list();
+        for (Map.Entry<String, Long> tenant : newest) {
+            pruned += jdbc.sql("delete from approval_inbox_change where tenant_id = ? and id < ?")
+                    .params(tenant.getKey(), tenant.getValue()).update();
+        }
+        return pruned;
     }
 
     public Optional<Row> find(String taskId) {
@@ -210,6 +254,13 @@ public class ApprovalTasks {
         if (filter.overdue() != null) {
             where.append(filter.overdue() ? " and t.due_at < :now" : " and (t.due_at is null or t.due_at >= :now)");
             params.put("now", Timestamp.from(filter.now()));
+        }
+        if (filter.claimed() != null) {
+            where.append(filter.claimed() ? " and t.assignee_id is not null" : " and t.assignee_id is null");
+        }
+        if (filter.heldBy() != null) {
+            where.append(" and t.assignee_id = :heldBy");
+            params.put("heldBy", filter.heldBy());
         }
         return where.toString();
     }

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @Tag(name = "Approvals", description = "The approver task inbox")
 @RestController
@@ -57,13 +59,23 @@ class TaskController {
     }
 
     /**
+     * @param requestId   the request it decides (also in {@code request}; flat here for list rows)
+     * @param type        the request's type
+     * @param requester   the requester's display name (their username)
      * @param assignee    who holds the task (claimed, or delegated to), null when nobody does
      * @param delegatedBy who handed the task to its assignee, if it was delegated
+     * @param due         when its level's SLA passes
      * @param overdue     its level's SLA has passed
+     * @param escalated   its SLA passed and another group was made a candidate ({@code escalatedTo})
      */
-    record TaskView(String id, String name, String level, List<String> candidateGroups, String assignee,
-            String delegatedBy, Instant claimedAt, Instant created, Instant due, boolean overdue, String escalatedTo,
+    record TaskView(String id, String name, String level, String requestId, String type, String tenant, String project,
+            String requester, List<String> candidateGroups, String assignee, String delegatedBy, Instant claimedAt,
+            Instant created, Instant due, boolean overdue, boolean escalated, String escalatedTo,
             RequestSummary request) {
+    }
+
+    /** @param version grows whenever an open task of the caller's tenants changes; also the response's ETag */
+    record InboxVersion(long version) {
     }
 
     record Decision(@Size(max = 2000) String comment) {
@@ -81,10 +93,14 @@ class TaskController {
             @Parameter(description = "only the tasks of this request") @RequestParam(required = false) String requestId,
             @Parameter(description = "true: only tasks past their SLA; false: only those within it")
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "true: only tasks somebody holds (claimed or delegated); false: only unheld ones")
+            @RequestParam(required = false) Boolean claimed,
+            @Parameter(description = "true: only the tasks the caller holds") @RequestParam(required = false) Boolean claimedByMe,
             @Parameter(description = "mine (default) or administered") @RequestParam(defaultValue = "mine") String scope,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Caller caller = callers.current();
-        ApprovalInbox.Filter filter = new ApprovalInbox.Filter(tenant, type, level, requestId, overdue);
+        ApprovalInbox.Filter filter = new ApprovalInbox.Filter(tenant, type, level, requestId, overdue, claimed,
+                claimedByMe);
         PageRequest paging = PageRequest.of(page, size);
         Page<ApprovalInbox.InboxTask> tasks = switch (scope) {
             case "mine" -> inbox.inbox(caller, filter, paging);
@@ -92,6 +108,19 @@ class TaskController {
             default -> throw new InvalidInput("scope", "must be mine or administered");
         };
         return tasks.map(task -> view(caller, task));
+    }
+
+    @Operation(operationId = "getInboxVersion", summary = "A number that grows whenever an open task of the caller's "
+            + "tenants is created, decided, claimed, released or escalated: poll it (If-None-Match answers 304) and "
+            + "reload the inbox when it moved")
+    @GetMapping("/version")
+    ResponseEntity<InboxVersion> version(WebRequest web) {
+        long version = inbox.version(callers.current());
+        String etag = "\"" + version + "\"";
+        if (web.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(new InboxVersion(version));
     }
 
     @Operation(operationId = "getTask", summary = "One open task the caller is a candidate for, or looks after as tenant admin or operator")
@@ -153,7 +182,8 @@ class TaskController {
         RequestService.SpecView spec = requests.specFor(caller, r);
         RequestSummary request = new RequestSummary(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(),
                 r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), spec.spec(), spec.hidden());
-        return new TaskView(task.id(), task.name(), task.level(), task.candidateGroups(), task.assignee(),
-                task.delegatedBy(), task.claimedAt(), task.created(), task.due(), task.overdue(), task.escalatedTo(), request);
+        return new TaskView(task.id(), task.name(), task.level(), r.id(), r.type().id(), r.tenantId(), r.projectId(),
+                r.requester(), task.candidateGroups(), task.assignee(), task.delegatedBy(), task.claimedAt(),
+                task.created(), task.due(), task.overdue(), task.escalatedTo() != null, task.escalatedTo(), request);
     }
 }
