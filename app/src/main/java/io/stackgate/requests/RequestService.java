@@ -10,13 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.RequestEvents.RequestStatusChanged;
 import io.stackgate.requests.RequestEvents.RequestSubmitted;
 import io.stackgate.requests.intake.CostEstimator;
-import io.stackgate.requests.intake.SpecReader;
 import io.stackgate.requests.persistence.RequestRepository;
 import io.stackgate.tenancy.Project;
 import io.stackgate.tenancy.ProjectRole;
@@ -24,7 +22,6 @@ import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.QuotaReservation;
 import io.stackgate.tenancy.QuotaService;
 import io.stackgate.tenancy.Tenant;
-import io.stackgate.tenancy.TenantNotFound;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
@@ -46,54 +43,38 @@ public class RequestService {
     public static final String CANCEL_MESSAGE = "cancel-request";
 
     private final RequestRepository repository;
-    private final SpecReader specs;
+    private final RequestIntake intake;
     private final CostEstimator costs;
     private final Tenants tenants;
     private final QuotaService quotas;
     private final RuntimeService runtime;
     private final EngineAuthentication engine;
     private final ApplicationEventPublisher events;
-    private final List<SpecCheck> checks;
-    private final ResourceSizes sizes;
     private final Clock clock;
 
-    RequestService(RequestRepository repository, SpecReader specs, CostEstimator costs, Tenants tenants,
+    RequestService(RequestRepository repository, RequestIntake intake, CostEstimator costs, Tenants tenants,
             QuotaService quotas, RuntimeService runtime, EngineAuthentication engine, ApplicationEventPublisher events,
-            List<SpecCheck> checks, ResourceSizes sizes, Clock clock) {
+            Clock clock) {
         this.repository = repository;
-        this.specs = specs;
+        this.intake = intake;
         this.costs = costs;
         this.tenants = tenants;
         this.quotas = quotas;
         this.runtime = runtime;
         this.engine = engine;
         this.events = events;
-        this.checks = List.copyOf(checks);
-        this.sizes = sizes;
         this.clock = clock;
     }
 
     /** Validates, reserves quota and starts the request's process, all in one transaction. */
     @Transactional
     public ResourceRequest submit(Caller caller, SubmitRequest body) {
-        Tenant tenant = tenants.find(body.tenant()).filter(t -> caller.canSee(t.id()))
-                .orElseThrow(() -> new TenantNotFound(body.tenant()));
-        if (caller.isAuditor()) {
-            throw new MayNotSubmit("auditors read; they do not submit requests");
-        }
-        Project project = tenant.project(body.project())
-                .orElseThrow(() -> new InvalidInput("project", "no project " + body.project() + " in tenant " + tenant.id()));
-        if (!project.roleOf(caller.groups()).map(role -> role.maySubmit()).orElse(false)) {
-            throw new MayNotSubmit("only owners and members of project " + project.id() + " may submit requests into it");
-        }
-        RequestType type = specs.type(body.type());
-        RequestSpec spec = withDefaults(specs.read(type, body.spec()));
-        // every check is a SpecCheck of the capability that owns the fact; the target request's comes first
-        checks.forEach(check -> check.check(tenant.id(), project.id(), spec));
-        Quota demand = spec.demand();
-        if (spec instanceof VmResizeSpec resize) {
-            demand = growth(sizes.currentOf(resize.requestId()), resize);
-        }
+        RequestIntake.Accepted accepted = intake.accept(caller, body);
+        Tenant tenant = accepted.tenant();
+        Project project = accepted.project();
+        RequestType type = accepted.type();
+        RequestSpec spec = accepted.spec();
+        Quota demand = accepted.demand();
         String id = UUID.randomUUID().toString();
         QuotaReservation reservation = quotas.reserve(tenant.id(), project.id(), id, demand);
         // the project's org unit picks the approvers: declared, the same whoever submits (not one of the requester's groups)
@@ -115,26 +96,9 @@ public class RequestService {
         return load(id);
     }
 
-    private RequestSpec withDefaults(RequestSpec read) {
-        RequestSpec spec = read;
-        for (SpecCheck check : checks) {
-            spec = check.withDefaults(spec);
-        }
-        return spec;
-    }
-
-
     /** What the request holds of its project's quota while it waits (reserved at submit): its demand. */
     public Quota demandOf(ResourceRequest request) {
-        return request.spec() instanceof VmResizeSpec resize ? growth(sizes.currentOf(resize.requestId()), resize)
-                : request.spec().demand();
-    }
-
-    /** What a resize adds to the quota: the growth of vCPUs and memory over the VMs' current size, never less than 0. */
-    private static Quota growth(Quota current, VmResizeSpec resize) {
-        int vms = Math.max(current.vms(), 1);
-        return new Quota(Math.max(0, resize.vcpus() * vms - current.vcpus()),
-                Math.max(0, resize.memoryMiB() * vms - current.memoryMiB()), 0, 0, 0, 0);
+        return intake.demandOf(request.spec());
     }
 
     /** The resize requests that grew a VM request, completed ones: their quota goes when the VMs go. */
@@ -150,12 +114,17 @@ public class RequestService {
             return Page.of(List.of(), page, 0);
         }
         RequestRepository.Search search = new RequestRepository.Search(caller.tenants(), filter.tenant(),
-                filter.project(), filter.type(), filter.status(), filter.mine() ? caller.id() : null);
+                filter.project(), filter.type(), filter.status(), filter.mine() ? caller.id() : null, filter.text());
         return Page.of(repository.search(search, page), page, repository.count(search));
     }
 
-    /** How a request list is narrowed (null: not narrowed). */
-    public record RequestFilter(String tenant, String project, RequestType type, RequestStatus status, boolean mine) {
+    /**
+     * How a request list is narrowed (null: not narrowed).
+     *
+     * @param text a request id or its beginning, or words of the justification
+     */
+    public record RequestFilter(String tenant, String project, RequestType type, RequestStatus status, boolean mine,
+            String text) {
     }
 
     /** These requests by id (those that exist), in one query: for lists that show the requests they refer to. */

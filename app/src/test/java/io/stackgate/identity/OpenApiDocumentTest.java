@@ -2,13 +2,21 @@ package io.stackgate.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import io.stackgate.identity.security.TokenIssuer;
 import io.stackgate.support.Api;
 import io.stackgate.support.StackgateTest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -16,7 +24,12 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * /v3/api-docs passes the standard OpenAPI parser's validation, and every operation has a summary, a unique
@@ -30,6 +43,9 @@ class OpenApiDocumentTest {
 
     @Autowired
     TokenIssuer issuer;
+
+    @Autowired
+    ApplicationContext context;
 
     private OpenAPI document(List<String> messages) {
         Api.Response response = api.as("alice").get("/v3/api-docs");
@@ -49,6 +65,50 @@ class OpenApiDocumentTest {
         OpenAPI openApi = document(messages);
         assertThat(messages).isEmpty();
         assertThat(openApi.getPaths()).isNotEmpty();
+    }
+
+    /**
+     * springdoc names a schema after its class's simple name: two answer types of one name would become one schema
+     * (the UI's generated types would then lie about one of them). Every type in an answer or body has its own name.
+     */
+    @Test
+    void noTwoTypesOfTheApiShareASchemaName() {
+        Map<String, Set<Class<?>>> byName = new TreeMap<>();
+        context.getBeansWithAnnotation(RestController.class).values().forEach(controller -> {
+            for (Method method : AopUtils.getTargetClass(controller).getDeclaredMethods()) {
+                if (!AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
+                    continue;
+                }
+                collect(method.getGenericReturnType(), byName);
+                for (Type parameter : method.getGenericParameterTypes()) {
+                    collect(parameter, byName);
+                }
+            }
+        });
+        assertThat(byName.entrySet().stream().filter(entry -> entry.getValue().size() > 1).map(Map.Entry::toString))
+                .isEmpty();
+    }
+
+    private static void collect(Type type, Map<String, Set<Class<?>>> byName) {
+        if (type instanceof ParameterizedType parameterized) {
+            collect(parameterized.getRawType(), byName);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collect(argument, byName);
+            }
+        } else if (type instanceof Class<?> type1 && type1.getPackageName().startsWith("io.stackgate")) {
+            Schema schema = type1.getAnnotation(Schema.class);
+            String name = schema != null && !schema.name().isBlank() ? schema.name() : type1.getSimpleName();
+            if (byName.computeIfAbsent(name, key -> new HashSet<>()).add(type1)) {
+                if (type1.isRecord()) {
+                    for (RecordComponent component : type1.getRecordComponents()) {
+                        collect(component.getGenericType(), byName);
+                    }
+                }
+                for (Class<?> permitted : type1.isSealed() ? type1.getPermittedSubclasses() : new Class<?>[0]) {
+                    collect(permitted, byName);
+                }
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.stackgate.requests;
 
 import static io.stackgate.support.Requests.smallVm;
+import static io.stackgate.support.Requests.submission;
 import static io.stackgate.support.Requests.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,16 @@ class PolicyPerTenantApiTest {
 
         assertThat(levels(inAcme)).containsExactly("dept-manager");
         assertThat(levels(inGlobex)).containsExactly("dept-manager", "platform-ops");
+    }
+
+    @Test
+    void twoTenantsPreviewTheSameRequestDifferentlyAsTheirSubmitsDecide() {
+        JsonNode inAcme = api.as("alice").post("/api/requests/preview", submission("acme", "web", "vm", smallVm())).body();
+        JsonNode inGlobex = api.as("dave").post("/api/requests/preview", submission("globex", "shop", "vm", smallVm())).body();
+
+        assertThat(levels(inAcme)).containsExactly("dept-manager");
+        assertThat(levels(inGlobex)).containsExactly("dept-manager", "platform-ops");
+        assertThat(levels(inGlobex)).containsExactlyElementsOf(levels(submit(api, "dave", "globex", "shop", "vm", smallVm())));
     }
 
     @Test

@@ -100,7 +100,7 @@ public class DecisionContexts {
     }
 
     private List<EarlierRequest> earlier(Caller caller, ResourceRequest r) {
-        RequestFilter sameProject = new RequestFilter(r.tenantId(), r.projectId(), null, null, false);
+        RequestFilter sameProject = new RequestFilter(r.tenantId(), r.projectId(), null, null, false, null);
         // newest first: a page big enough to hold the ones submitted after this request too
         return requests.list(caller, sameProject, new PageRequest(0, 4 * EARLIER)).items().stream()
                 .filter(other -> !other.id().equals(r.id()) && !other.createdAt().isAfter(r.createdAt()))

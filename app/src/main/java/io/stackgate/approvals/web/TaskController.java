@@ -16,6 +16,7 @@ import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -53,6 +54,7 @@ class TaskController {
     }
 
     /** The request a task decides, as an approver sees it (cloud-init user data and SSH keys only for its owners). */
+    @Schema(name = "TaskRequest") // not the request list's RequestSummary: one name per shape in the API document
     record RequestSummary(String id, String tenant, String project, String orgUnit, String type, String requester,
             String justification, BigDecimal monthlyCost, String currency, boolean overQuota, Object spec,
             List<String> hidden) {

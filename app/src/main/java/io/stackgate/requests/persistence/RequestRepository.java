@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,9 +106,10 @@ public class RequestRepository {
      * What a request list asks for: the caller's tenants, narrowed by the other fields when they are not null.
      *
      * @param requesterId the requester's subject id
+     * @param text        a request id, whole or its beginning, or words of the justification (case-insensitive)
      */
     public record Search(Set<String> tenants, String tenant, String project, RequestType type, RequestStatus status,
-            String requesterId) {
+            String requesterId, String text) {
     }
 
     /** One page of the requests found, newest first. */
@@ -154,6 +156,13 @@ public class RequestRepository {
         if (search.requesterId() != null) {
             sql.append(" and requester_id = :requester");
             params.put("requester", search.requesterId());
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            String text = search.text().strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_");
+            sql.append(" and (id like :idPrefix escape '!' or lower(justification) like :words escape '!')");
+            params.put("idPrefix", text + "%");
+            params.put("words", "%" + text + "%");
         }
         return sql.toString();
     }

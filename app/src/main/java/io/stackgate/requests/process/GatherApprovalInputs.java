@@ -1,10 +1,8 @@
 package io.stackgate.requests.process;
 
 import io.stackgate.requests.RequestService;
-import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.ResourceRequest;
 import io.stackgate.requests.SpecCheck;
-import io.stackgate.tenancy.ApprovalPolicy;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
 import io.stackgate.workflow.Variables;
@@ -33,20 +31,7 @@ class GatherApprovalInputs implements JavaDelegate {
         ResourceRequest request = requests.load(Variables.REQUEST_ID.get(execution));
         Tenant tenant = tenants.find(request.tenantId())
                 .orElseThrow(() -> new IllegalStateException("tenant " + request.tenantId() + " is no longer configured"));
-        RequestSpec.Sizing size = request.spec().sizing();
-        execution.setVariable("requestType", request.type().id());
-        execution.setVariable("vcpus", size.vcpus());
-        execution.setVariable("memoryMiB", size.memoryMiB());
-        execution.setVariable("gpus", size.gpus());
-        execution.setVariable("monthlyCost", request.monthlyCost().doubleValue());
-        execution.setVariable("costThreshold", tenant.approval().costThreshold().doubleValue());
-        execution.setVariable("overQuota", request.overQuota());
-        execution.setVariable("orgUnit", request.orgUnit());
-        // the tenant's own facts, so one decision table serves every tenant (tenants-config: approval.*)
-        ApprovalPolicy policy = tenant.approval();
-        execution.setVariable("smallVmVcpus", policy.smallVmVcpus());
-        execution.setVariable("smallVmMemoryMiB", policy.smallVmMemoryMiB());
-        execution.setVariable("nodePoolsNeedTenantAdmin",
-                policy.tenantAdminApprovesNodePoolsOf().contains(request.orgUnit()));
+        execution.setVariables(ApprovalChain.inputs(tenant, request.type(), request.spec(), request.monthlyCost(),
+                request.overQuota(), request.orgUnit()));
     }
 }

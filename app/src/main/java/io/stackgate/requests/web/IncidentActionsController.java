@@ -12,6 +12,7 @@ import io.stackgate.requests.IncidentNotFound;
 import io.stackgate.requests.IncidentNotRetryable;
 import io.stackgate.requests.NotAnIncidentOperator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -42,6 +43,7 @@ class IncidentActionsController {
 
     static final String FAILED_JOB = "failedJob";
 
+    @Schema(name = "IncidentResolution") // a finding's Resolution is another shape
     record Resolution(@Size(min = 1, max = 2000) String comment) {
     }
 

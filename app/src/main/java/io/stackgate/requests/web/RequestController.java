@@ -9,6 +9,8 @@ import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.requests.ApprovalRecords;
+import io.stackgate.requests.RequestPreview;
+import io.stackgate.requests.RequestPreviews;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.RequestSpec;
 import io.stackgate.requests.RequestStatus;
@@ -36,12 +38,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestController {
 
     private final RequestService requests;
+    private final RequestPreviews previews;
     private final RequestTimeline timelines;
+    private final RequestDiagram diagrams;
     private final CallerResolver callers;
 
-    RequestController(RequestService requests, RequestTimeline timelines, CallerResolver callers) {
+    RequestController(RequestService requests, RequestPreviews previews, RequestTimeline timelines,
+            RequestDiagram diagrams, CallerResolver callers) {
         this.requests = requests;
+        this.previews = previews;
         this.timelines = timelines;
+        this.diagrams = diagrams;
         this.callers = callers;
     }
 
@@ -60,7 +67,25 @@ class RequestController {
     record RequestDetails(String id, String tenant, String project, String orgUnit, String type, RequestSpec spec,
             List<String> hidden, RequestStatus status, String requester, String justification, BigDecimal monthlyCost,
             String currency, boolean overQuota, String outcome, Instant createdAt, Instant updatedAt,
-            List<ApprovalRecords.Level> approvalLevels, List<ApprovalRecords.Entry> timeline) {
+            List<LevelView> approvalLevels, List<ApprovalRecords.Entry> timeline) {
+    }
+
+    /**
+     * One approval level of the request (see {@link ApprovalRecords.Level}), and whether its SLA passed.
+     *
+     * @param due         when its SLA passes (the task escalates then)
+     * @param escalatedAt when it escalated; null while it has not
+     */
+    record LevelView(String level, String state, String candidateGroup, String assignee, Instant due, String decidedBy,
+            Instant decidedAt, String comment, boolean escalated, Instant escalatedAt) {
+
+        static LevelView of(ApprovalRecords.Level level, List<ApprovalRecords.Entry> timeline) {
+            Instant escalatedAt = timeline.stream()
+                    .filter(e -> "escalated".equals(e.action()) && level.level().equals(e.level()))
+                    .map(ApprovalRecords.Entry::at).findFirst().orElse(null);
+            return new LevelView(level.level(), level.state(), level.candidateGroup(), level.assignee(), level.due(),
+                    level.decidedBy(), level.decidedAt(), level.comment(), escalatedAt != null, escalatedAt);
+        }
     }
 
     @Operation(operationId = "submitRequest", summary = "Submit a request (quota is reserved now; approval follows the tenant's policy)")
@@ -71,6 +96,13 @@ class RequestController {
         return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(details(caller, request));
     }
 
+    @Operation(operationId = "previewRequest", summary = "What a submit would lead to (cost, quota fit, approval levels), "
+            + "checked as a submit is, without submitting anything")
+    @PostMapping("/preview")
+    RequestPreview preview(@Valid @RequestBody SubmitRequest body) {
+        return previews.preview(callers.current(), body);
+    }
+
     @Operation(operationId = "listRequests", summary = "Requests of the caller's tenants, newest first, a page at a time")
     @GetMapping
     Page<RequestSummary> list(@RequestParam(required = false) String tenant,
@@ -78,9 +110,11 @@ class RequestController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @Parameter(description = "true: only the caller's own requests") @RequestParam(defaultValue = "false") boolean mine,
+            @Parameter(description = "a request id or its beginning, or words of the justification (case-insensitive)")
+            @RequestParam(required = false) String text,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         RequestService.RequestFilter filter = new RequestService.RequestFilter(tenant, project, type(type), status(status),
-                mine);
+                mine, text);
         return requests.list(callers.current(), filter, PageRequest.of(page, size)).map(RequestSummary::of);
     }
 
@@ -89,6 +123,14 @@ class RequestController {
     RequestDetails get(@PathVariable String id) {
         Caller caller = callers.current();
         return details(caller, requests.get(caller, id));
+    }
+
+    @Operation(operationId = "getRequestDiagram", summary = "The request's process as deployed (BPMN XML) with the state "
+            + "of each activity, and the processes it called")
+    @GetMapping("/{id}/diagram")
+    RequestDiagram.Diagram diagram(@PathVariable String id) {
+        Caller caller = callers.current();
+        return diagrams.of(caller, requests.get(caller, id));
     }
 
     @Operation(operationId = "cancelRequest", summary = "Cancel a request that has not started provisioning (requester or tenant admin)")
@@ -104,7 +146,9 @@ class RequestController {
         return new RequestDetails(r.id(), r.tenantId(), r.projectId(), r.orgUnit(), r.type().id(), spec.spec(),
                 spec.hidden(), r.status(),
                 r.requester(), r.justification(), r.monthlyCost(), r.currency(), r.overQuota(), r.outcome(),
-                r.createdAt(), r.updatedAt(), history.levels(), history.timeline());
+                r.createdAt(), r.updatedAt(),
+                history.levels().stream().map(level -> LevelView.of(level, history.timeline())).toList(),
+                history.timeline());
     }
 
     private static RequestType type(String type) {

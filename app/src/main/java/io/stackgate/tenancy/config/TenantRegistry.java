@@ -2,11 +2,15 @@ package io.stackgate.tenancy.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.stackgate.identity.TenantDirectory.ProjectEntry;
+import io.stackgate.identity.TenantDirectory.TenantEntry;
 import io.stackgate.identity.TenantDirectory;
 import io.stackgate.tenancy.Tenant;
 import io.stackgate.tenancy.Tenants;
@@ -176,5 +180,17 @@ class TenantRegistry implements Tenants, TenantDirectory, TenantsConfigVersion {
     @Override
     public Set<String> allTenantIds() {
         return Set.copyOf(current.get().tenants().byId().keySet());
+    }
+
+    @Override
+    public List<TenantEntry> describe(Set<String> tenantIds, Set<String> groups) {
+        return all().stream()
+                .filter(tenant -> tenantIds.contains(tenant.id()))
+                .sorted(Comparator.comparing(Tenant::id))
+                .map(tenant -> new TenantEntry(tenant.id(), tenant.name(), tenant.projects().stream()
+                        .flatMap(project -> project.roleOf(groups).stream().map(role -> new ProjectEntry(project.id(),
+                                project.name(), role.name().toLowerCase(Locale.ROOT))))
+                        .toList()))
+                .toList();
     }
 }
