@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type FormInstance } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 
+import { api } from '../../api/client';
+import { unwrap } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { formatNumber } from '../../format/format';
 import { currentLanguage } from '../../i18n';
@@ -399,13 +402,8 @@ function QuotaChangeFields({ form, completed }: SpecFieldsProps) {
 }
 
 function targetOption(t: TFunction<'portal'>, r: RequestSummary) {
-  const spec = (r.spec ?? {}) as Record<string, unknown>;
-  const name = (spec.name ?? spec.suffix ?? spec.cluster) as string | undefined;
   const type = t(`common:requestType.${r.type}`);
-  return {
-    value: r.id,
-    label: name ? t('form.targetOptionNamed', { id: r.id, type, name }) : t('form.targetOption', { id: r.id, type }),
-  };
+  return { value: r.id, label: t('form.targetOption', { id: r.id, type }) };
 }
 
 const TARGET_TYPES: Partial<Record<CatalogueType, string[]>> = {
@@ -419,7 +417,12 @@ function Day2Fields({ type, form, catalogue, project, completed }: SpecFieldsPro
   const rule = useRules();
   const targetId = Form.useWatch(['spec', 'requestId'], form);
   const targets = (completed ?? []).filter(r => TARGET_TYPES[type]?.includes(r.type ?? ''));
-  const target = (completed ?? []).find(r => r.id === targetId);
+  // the list rows carry no spec: the target's own details do (a resize starts from its size)
+  const { data: target } = useQuery({
+    queryKey: ['request', targetId],
+    enabled: !!targetId && type === 'vm-resize',
+    queryFn: async () => unwrap(await api.GET('/api/requests/{id}', { params: { path: { id: targetId as string } } })),
+  });
   const node = Form.useWatch(['spec', 'node'], { form, preserve: true }) as number | undefined | null;
 
   // a resize starts from the VMs' size as their request asked for it

@@ -21,6 +21,7 @@ import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -76,6 +77,7 @@ class RequestController {
      * @param due         when its SLA passes (the task escalates then)
      * @param escalatedAt when it escalated; null while it has not
      */
+    @Schema(name = "RequestLevel") // a tenant's LevelView is its configured level
     record LevelView(String level, String state, String candidateGroup, String assignee, Instant due, String decidedBy,
             Instant decidedAt, String comment, boolean escalated, Instant escalatedAt) {
 
