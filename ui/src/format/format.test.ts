@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import i18n from '../i18n';
 import { formatDateTime, formatDuration, formatMoney, formatNumber, mibToGib } from './format';
 
 describe('formatting per locale', () => {
@@ -31,5 +32,15 @@ describe('formatting per locale', () => {
     expect(formatDuration(45 * 60_000)).toBe('45 min');
     expect(formatDuration(3 * 3_600_000 + 5 * 60_000)).toBe('3 h 5 min');
     expect(formatDuration(50 * 3_600_000)).toBe('2 d 2 h');
+  });
+
+  it('writes duration units in the language', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(formatDuration(12_000)).toBe('12 秒');
+      expect(formatDuration(50 * 3_600_000)).toBe('2 天 2 小时');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import i18n from '../i18n';
 import type { Language } from '../i18n/catalogues';
 
 /** Dates, numbers and money in the user's language (Intl, so zh-CN gets 2026/12/05 and ¥, en 12/5/2026 and $). */
@@ -52,22 +53,22 @@ export function mibToGib(mib: number | null | undefined): number | null {
   return Math.round((mib / 1024) * 10) / 10;
 }
 
-/** A duration in milliseconds as "2 d 3 h", "45 min", "12 s" (units are universal enough in both languages). */
+/** A duration in milliseconds as "2 d 3 h", "45 min", "12 s" — or "2 天 3 小时": the units are the catalogue's. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || ms < 0) {
     return '—';
   }
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) {
-    return `${seconds} s`;
+    return i18n.t('common:duration.seconds', { count: seconds });
   }
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) {
-    return `${minutes} min`;
+    return i18n.t('common:duration.minutes', { count: minutes });
   }
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {
-    return `${hours} h ${minutes % 60} min`;
+    return i18n.t('common:duration.hoursMinutes', { hours, minutes: minutes % 60 });
   }
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  return i18n.t('common:duration.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 });
 }

@@ -387,7 +387,8 @@ function LevelCard({ task, context, request, language }: {
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong={item.level === task.level}>{item.level}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[item.state, item.decidedBy, item.decidedAt ? formatDateTime(item.decidedAt, language) : undefined]
+                  {[item.state ? t(`requests:approval.state.${item.state.toUpperCase()}`, { defaultValue: item.state }) : undefined,
+                    item.decidedBy, item.decidedAt ? formatDateTime(item.decidedAt, language) : undefined]
                     .filter(Boolean).join(' · ')}
                 </Typography.Text>
                 {item.comment && <Typography.Text italic style={{ fontSize: 12 }}>{item.comment}</Typography.Text>}
