@@ -46,6 +46,7 @@ describe('who the user is (/api/me)', () => {
     expect(displayName(me({ displayName: ' ', username: 'alice' }))).toBe('alice');
     expect(displayName(undefined)).toBe('');
     expect(initials('Alice Martin')).toBe('AM');
+    expect(initials('Alice Martin-Dupont')).toBe('AM');
     expect(initials('bob')).toBe('B');
     expect(initials('jean-luc.picard')).toBe('JP');
     expect(initials('\u738b\u5c0f\u660e')).toBe('\u738b');

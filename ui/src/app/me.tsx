@@ -48,9 +48,11 @@ export function displayName(me: Me | undefined): string {
   return me?.displayName?.trim() || me?.username || '';
 }
 
-/** Up to two initials of a name for an avatar ("Alice Martin" → "AM", "bob" → "B"; a CJK name: its first character). */
+/** Up to two initials of a name for an avatar ("Alice Martin-Dupont" → "AM", "bob" → "B"; a CJK name: its first character). */
 export function initials(name: string): string {
-  const words = name.trim().split(/[\s._@-]+/).filter(Boolean);
+  // words of a display name ("Alice Martin-Dupont"), else the parts of a user name ("jean-luc.picard")
+  const spaced = name.trim().split(/\s+/).filter(Boolean);
+  const words = spaced.length > 1 ? spaced : name.trim().split(/[._@-]+/).filter(Boolean);
   if (words.length === 0) {
     return '';
   }
