@@ -4,7 +4,7 @@ import {
 } from 'antd';
 import {
   AppstoreAddOutlined, AuditOutlined, BellOutlined, CloudServerOutlined, ClusterOutlined, DatabaseOutlined,
-  ExportOutlined, FileTextOutlined, InboxOutlined, MenuOutlined, SettingOutlined, UnorderedListOutlined,
+  ExportOutlined, FileTextOutlined, GlobalOutlined, InboxOutlined, MenuOutlined, SettingOutlined, UnorderedListOutlined,
   UserOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,7 +17,7 @@ import { unwrap } from '../api/problems';
 import { languages, type Language } from '../i18n/catalogues';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../format/format';
-import { isApprover, isOperator, useMe, useTenant } from './me';
+import { displayName, initials, isApprover, isOperator, useMe, useTenant, type Me } from './me';
 import { NotFound } from './NotFound';
 
 const { Header, Sider, Content } = Layout;
@@ -27,6 +27,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
+  // a phone (< 576 px): the logo alone, icon-only controls
+  const phone = !screens.sm;
   const [drawer, setDrawer] = useState(false);
   const navigation = <Navigation onNavigate={() => setDrawer(false)} />;
 
@@ -46,15 +48,16 @@ export function Shell({ children }: { children: ReactNode }) {
         </Drawer>
       )}
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0', display: 'flex',
-          alignItems: 'center', gap: 12 }}>
+        <Header data-testid="shell-header" style={{ background: '#fff', padding: phone ? '0 8px' : '0 16px',
+          borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: phone ? 4 : 12, minWidth: 0,
+          overflow: 'hidden' }}>
           {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => setDrawer(true)} />}
-          {narrow && <Brand compact />}
-          <div style={{ flex: 1 }} />
-          <TenantSwitcher />
-          <LanguageSwitcher />
-          <NotificationBell />
-          <UserMenu />
+          {narrow && <Brand compact logoOnly={phone} />}
+          <div style={{ flex: 1, minWidth: 0 }} />
+          <TenantSwitcher phone={phone} />
+          <LanguageSwitcher phone={phone} />
+          <NotificationBell phone={phone} />
+          <UserMenu phone={phone} />
         </Header>
         <Content id="content" tabIndex={-1} style={{ padding: narrow ? 12 : 24, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
           {children}
@@ -64,12 +67,15 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-function Brand({ compact }: { compact?: boolean }) {
+/** The logo and the product's name (the logo alone on a phone: the name is its link's label). */
+function Brand({ compact, logoOnly }: { compact?: boolean; logoOnly?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: compact ? 0 : '16px 20px', color: 'inherit' }}>
+    <Link to="/" aria-label={logoOnly ? t('app.name') : undefined} data-testid="brand"
+      style={{ display: 'flex', alignItems: 'center', gap: 8, padding: compact ? 0 : '16px 20px', color: 'inherit',
+        flex: 'none', whiteSpace: 'nowrap' }}>
       <img src="/favicon.svg" alt="" width={24} height={24} />
-      <Typography.Text strong style={{ fontSize: 16 }}>{t('app.name')}</Typography.Text>
+      {!logoOnly && <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>{t('app.name')}</Typography.Text>}
     </Link>
   );
 }
@@ -105,30 +111,47 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   return <Menu mode="inline" items={items} selectedKeys={selected} style={{ borderInlineEnd: 0 }} aria-label={t('shell.menu')} />;
 }
 
-function TenantSwitcher() {
+/** The tenant to work in, for people in several (on a phone a narrow select whose list is as wide as it needs). */
+function TenantSwitcher({ phone }: { phone: boolean }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const { tenant, setTenant } = useTenant();
-  if (!me || me.tenants.length < 2) {
+  const tenants = me?.tenants ?? [];
+  if (tenants.length < 2) {
     return null;
   }
   return (
-    <Select aria-label={t('shell.tenant')} value={tenant ?? ''} style={{ minWidth: 150 }} onChange={value => setTenant(value || undefined)}
+    <Select aria-label={t('shell.tenant')} value={tenant ?? ''} onChange={value => setTenant(value || undefined)}
+      data-testid="tenant-switcher" popupMatchSelectWidth={false}
+      style={phone ? { width: 104, flex: 'none' } : { minWidth: 150, maxWidth: 240 }}
       options={[{ value: '', label: t('shell.allTenants') },
-        ...me.tenants.map(item => ({ value: item.tenantId, label: item.name ?? item.tenantId }))]} />
+        ...tenants.map(item => ({ value: item.tenantId, label: item.name || item.tenantId }))]} />
   );
 }
 
-function LanguageSwitcher() {
+/** The language: a select, on a phone an icon opening the same choice. */
+function LanguageSwitcher({ phone }: { phone: boolean }) {
   const { t, i18n } = useTranslation();
+  const language = currentLanguage();
+  const choose = (next: Language) => void i18n.changeLanguage(next);
+  if (phone) {
+    return (
+      <Dropdown trigger={['click']} menu={{
+        selectable: true, selectedKeys: [language], onClick: ({ key }) => choose(key as Language),
+        items: languages.map(item => ({ key: item, label: t(`languages.${item}`) })),
+      }}>
+        <Button type="text" icon={<GlobalOutlined />} aria-label={t('shell.language')} data-testid="language-switcher" />
+      </Dropdown>
+    );
+  }
   return (
-    <Select aria-label={t('shell.language')} value={currentLanguage()} style={{ width: 110 }}
-      onChange={(language: Language) => void i18n.changeLanguage(language)}
-      options={languages.map(language => ({ value: language, label: t(`languages.${language}`) }))} />
+    <Select aria-label={t('shell.language')} value={language} style={{ width: 110, flex: 'none' }} onChange={choose}
+      data-testid="language-switcher"
+      options={languages.map(item => ({ value: item, label: t(`languages.${item}`) }))} />
   );
 }
 
-function NotificationBell() {
+function NotificationBell({ phone }: { phone: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const notices = useQuery({
@@ -142,7 +165,7 @@ function NotificationBell() {
   });
   const items = notices.data?.items ?? [];
   const content = (
-    <List style={{ width: 320, maxHeight: 400, overflow: 'auto' }} dataSource={items} locale={{ emptyText: t('shell.noNotifications') }}
+    <List style={{ width: phone ? 'calc(100vw - 56px)' : 320, maxWidth: 320, maxHeight: 400, overflow: 'auto' }} dataSource={items} locale={{ emptyText: t('shell.noNotifications') }}
       renderItem={notice => (
         <List.Item actions={[<Button key="read" size="small" type="link" onClick={() => notice.id !== undefined && read.mutate(notice.id)}>{t('shell.markRead')}</Button>]}>
           <List.Item.Meta avatar={<FileTextOutlined />} title={notice.message}
@@ -152,25 +175,34 @@ function NotificationBell() {
   );
   return (
     <Popover content={content} title={t('shell.notifications')} trigger="click" placement="bottomRight">
-      <Badge count={notices.data?.total ?? 0} size="small">
+      <Badge count={notices.data?.total ?? 0} size="small" style={{ flex: 'none' }}>
         <Button type="text" icon={<BellOutlined />} aria-label={t('shell.notifications')} />
       </Badge>
     </Popover>
   );
 }
 
-function UserMenu() {
+/** Who is signed in (display name from /api/me; an avatar with initials only on a phone), their roles, logout. */
+function UserMenu({ phone }: { phone: boolean }) {
   const { t } = useTranslation();
   const auth = useAuth();
   const { data: me } = useMe();
-  const name = me?.displayName || me?.username || auth.user?.profile.preferred_username || '';
-  const roles = [...new Set([...(me?.roles ?? []), ...(me?.tenants.flatMap(tenant => tenant.roles.map(role => `${tenant.tenantId}: ${role}`)) ?? [])])];
+  const name = displayName(me) || auth.user?.profile.name || auth.user?.profile.preferred_username || '';
+  const roles = userRoles(me);
+  const letters = initials(name);
+  const avatar = (
+    <Avatar size="small" icon={letters ? undefined : <UserOutlined />} style={{ flex: 'none', backgroundColor: '#1677ff' }}>
+      {letters}
+    </Avatar>
+  );
   return (
     <Dropdown trigger={['click']} menu={{
       items: [
         { key: 'who', disabled: true, label: (
-          <Space direction="vertical" size={4} style={{ maxWidth: 280 }}>
+          <Space orientation="vertical" size={4} style={{ maxWidth: 280 }}>
             <Typography.Text strong>{name}</Typography.Text>
+            {me?.username && me.username !== name && <Typography.Text type="secondary">{me.username}</Typography.Text>}
+            {me?.email && <Typography.Text type="secondary">{me.email}</Typography.Text>}
             <Typography.Text type="secondary">{t('shell.roles')}</Typography.Text>
             <Space size={[4, 4]} wrap>{roles.map(role => <Tag key={role}>{role}</Tag>)}</Space>
           </Space>
@@ -179,11 +211,23 @@ function UserMenu() {
         { key: 'logout', label: t('shell.logout'), onClick: () => void auth.signoutRedirect() },
       ],
     }}>
-      <Button type="text" aria-label={name} data-testid="user-menu">
-        <Space><Avatar size="small" icon={<UserOutlined />} />{name}</Space>
+      <Button type="text" aria-label={name || t('shell.user')} data-testid="user-menu"
+        style={{ flex: 'none', paddingInline: phone ? 4 : undefined, maxWidth: phone ? undefined : 220 }}>
+        {phone ? avatar : (
+          <Space size={8} style={{ minWidth: 0 }}>
+            {avatar}
+            <Typography.Text ellipsis style={{ maxWidth: 160 }}>{name}</Typography.Text>
+          </Space>
+        )}
       </Button>
     </Dropdown>
   );
+}
+
+/** The platform roles, then each tenant's ("acme: approver"), once each. */
+export function userRoles(me: Me | undefined): string[] {
+  return [...new Set([...(me?.roles ?? []),
+    ...(me?.tenants ?? []).flatMap(tenant => tenant.roles.map(role => `${tenant.tenantId}: ${role}`))])];
 }
 
 /** Operator pages: others see "not found", as the API answers them. */

@@ -26,7 +26,7 @@ const MARKERS = ['sg-completed', 'sg-active'];
  * imported once per XML; a new answer (polling) only moves the markers, so the user's zoom and scroll stay.
  */
 function ProcessCanvas({ xml, activities, testId, processKey }: {
-  xml: string; activities: DiagramActivity[]; testId: string; processKey?: string;
+  xml: string; activities: DiagramActivity[] | undefined; testId: string; processKey?: string;
 }) {
   const { t } = useTranslation('requests');
   const container = useRef<HTMLDivElement>(null);
@@ -142,20 +142,21 @@ export function BpmnDiagram({ diagram }: { diagram: RequestDiagramAnswer }) {
     return main;
   }
   const seen = new Map<string, number>();
-  const items = called.map(process => {
-    const count = (seen.get(process.processDefinitionKey) ?? 0) + 1;
-    seen.set(process.processDefinitionKey, count);
+  const items = called.filter(process => !!process.bpmnXml).map((process, index) => {
+    const processKey = process.processDefinitionKey ?? '';
+    const count = (seen.get(processKey) ?? 0) + 1;
+    seen.set(processKey, count);
     const total = called.filter(other => other.processDefinitionKey === process.processDefinitionKey).length;
-    const running = process.activities.some(activity => activity.state === 'ACTIVE');
+    const running = (process.activities ?? []).some(activity => activity.state === 'ACTIVE');
     return {
-      key: process.processInstanceId,
+      key: process.processInstanceId ?? `called-${index}`,
       label: (
         <Space size={4}>
           {running && <span className="sg-legend-swatch" style={{ background: '#1668dc', width: 8, height: 8 }} />}
-          {total > 1 ? `${process.processDefinitionKey} #${count}` : process.processDefinitionKey}
+          {total > 1 ? `${processKey} #${count}` : processKey}
         </Space>
       ),
-      children: <ProcessCanvas xml={process.bpmnXml} activities={process.activities} testId="bpmn-diagram-called"
+      children: <ProcessCanvas xml={process.bpmnXml!} activities={process.activities} testId="bpmn-diagram-called"
         processKey={process.processDefinitionKey} />,
     };
   });

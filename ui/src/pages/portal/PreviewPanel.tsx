@@ -29,11 +29,13 @@ export function PreviewPanel({ state, project }: Props) {
   const { t } = useTranslation('portal');
   const language = currentLanguage();
   const preview = state.status === 'ready' ? state.preview : state.status === 'loading' ? state.last : undefined;
-  const levels = state.status === 'ready' ? state.preview.approvalLevels.length : undefined;
+  const levels = state.status === 'ready' ? (state.preview.approvalLevels ?? []).length : undefined;
+  const quota = preview?.quota;
+  const approvalLevels = preview?.approvalLevels ?? [];
 
-  const before = preview ? remaining(preview.quota.limits, preview.quota.used)
+  const before = quota ? remaining(quota.limits, quota.used)
     : project ? remaining(project.quota, project.used) : undefined;
-  const after = preview?.quota.remainingAfter;
+  const after = quota?.remainingAfter;
 
   const show = (key: (typeof QUOTA_KEYS)[number], value: number | undefined) =>
     value === undefined ? '—' : key === 'memoryMiB' ? formatNumber(value / 1024, language, 1) : formatNumber(value, language);
@@ -41,7 +43,7 @@ export function PreviewPanel({ state, project }: Props) {
   const rows = QUOTA_KEYS.map(key => ({
     key,
     before: before?.[key],
-    requested: preview?.quota.requested?.[key],
+    requested: quota?.requested?.[key],
     after: after?.[key],
   }));
 
@@ -74,7 +76,7 @@ export function PreviewPanel({ state, project }: Props) {
         <div style={{ opacity: state.status === 'loading' ? 0.6 : 1 }}>
           <Statistic
             title={t('preview.cost')}
-            value={formatMoney(preview.estimatedMonthlyCost.amount, preview.estimatedMonthlyCost.currency, language)}
+            value={formatMoney(preview.estimatedMonthlyCost?.amount, preview.estimatedMonthlyCost?.currency, language)}
             suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{t('preview.perMonth')}</Typography.Text>}
           />
           <Divider />
@@ -87,13 +89,13 @@ export function PreviewPanel({ state, project }: Props) {
           ) : (
             <>
               <Typography.Paragraph type="secondary">
-                {t('preview.levels', { count: preview.approvalLevels.length })}
+                {t('preview.levels', { count: approvalLevels.length })}
               </Typography.Paragraph>
               <Steps
                 orientation="vertical"
                 size="small"
                 current={-1}
-                items={preview.approvalLevels.map(level => ({
+                items={approvalLevels.map(level => ({
                   title: level.level,
                   content: (
                     <Space orientation="vertical" size={0}>
@@ -112,7 +114,7 @@ export function PreviewPanel({ state, project }: Props) {
       {before && (
         <>
           <Typography.Title level={5}>{t('preview.quota')}</Typography.Title>
-          {preview && (preview.quota.fits
+          {quota && (quota.fits
             ? <Tag icon={<CheckCircleOutlined />} color="success" style={{ marginBottom: 8 }}>{t('preview.fits')}</Tag>
             : (
               <Alert
@@ -121,7 +123,7 @@ export function PreviewPanel({ state, project }: Props) {
                 icon={<WarningOutlined />}
                 style={{ marginBottom: 8 }}
                 title={t('preview.overQuota')}
-                description={t('preview.exceeded', { what: preview.quota.exceeded.join(', ') })}
+                description={t('preview.exceeded', { what: (quota.exceeded ?? []).join(', ') })}
               />
             ))}
           <Table

@@ -120,6 +120,19 @@ describe('the request form', () => {
     expect(submitted).toMatchObject({ justification: 'load tests', spec: { name: 'web-2' } });
   }, 40000);
 
+  it('previews before the justification is written, sending none in its place', async () => {
+    renderAt('/requests/new/vm');
+    await screen.findByTestId('request-form', undefined, { timeout: 8000 });
+    await waitFor(() => expect(screen.getByText(/Quota left: 28 vCPUs/)).toBeTruthy(), { timeout: 8000 });
+    fireEvent.change(input('Name'), { target: { value: 'web-1' } });
+
+    const preview = screen.getByTestId('request-preview');
+    await waitFor(() => expect(preview.getAttribute('data-approval-levels')).toBe('1'), { timeout: 8000 });
+    const sent = answers.calls.filter(call => call.url === '/api/requests/preview').at(-1)?.body as Record<string, unknown>;
+    expect(sent.justification ?? '').toBe('');
+    expect(sent).toMatchObject({ tenant: 'acme', project: 'web', type: 'vm', spec: { name: 'web-1' } });
+  }, 30000);
+
   it('refuses what the API would refuse before sending it', async () => {
     renderAt('/requests/new/vm');
     await screen.findByTestId('request-form', undefined, { timeout: 8000 });

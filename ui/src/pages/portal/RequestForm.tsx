@@ -18,9 +18,6 @@ import {
 } from './rules';
 import { SpecFields } from './SpecFields';
 
-/** Sent as the justification of a preview while the field is still empty (the preview checks the body as submit does). */
-const PREVIEW_JUSTIFICATION = 'preview';
-
 /** The request form (/requests/new/:type): where, what and why, beside a live preview of cost, quota and approvals. */
 export default function RequestForm() {
   const { type } = useParams();
@@ -159,12 +156,12 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
     }
   }, [resource.data, params, resourceId, type, form]);
 
-  const toSubmission = (values: Values, forPreview = false): Submission => ({
+  const toSubmission = (values: Values): Submission => ({
     tenant: values.tenant ?? '',
     project: values.project ?? '',
     type: apiType(type),
     spec: buildSpec(type, values.spec),
-    justification: values.justification?.trim() || (forPreview ? PREVIEW_JUSTIFICATION : ''),
+    justification: values.justification?.trim() ?? '',
   });
 
   // the live preview: debounced, once the form (bar the justification) is valid
@@ -183,7 +180,8 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
       setPreview(previous => ({ status: 'loading', last: previous.status === 'ready' ? previous.preview
         : previous.status === 'loading' ? previous.last : undefined }));
       try {
-        const answer = await previewRequest(toSubmission(form.getFieldsValue(), true), controller.signal);
+        // the preview needs no justification yet (RequestDraft): what is asked for decides cost, quota and levels
+        const answer = await previewRequest(toSubmission(form.getFieldsValue()), controller.signal);
         setPreview({ status: 'ready', preview: answer });
       } catch (error) {
         if (controller.signal.aborted) {
@@ -201,7 +199,7 @@ function RequestFormFor({ type }: { type: CatalogueType }) {
   }, [watched]);
 
   const submit = useMutation({
-    mutationFn: async (body: Submission) => unwrap(await api.POST('/api/requests', { body: body as never })),
+    mutationFn: async (body: Submission) => unwrap(await api.POST('/api/requests', { body })),
     onSuccess: created => {
       queryClient.invalidateQueries({ queryKey: ['requests'] });
       queryClient.invalidateQueries({ queryKey: ['projects'] });

@@ -5,7 +5,7 @@ import { ArrowLeftOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 
-import { api, authHeaders } from '../../api/client';
+import { api } from '../../api/client';
 import { ProblemError, unwrap } from '../../api/problems';
 import { QueryState } from '../../app/QueryState';
 import { formatDateTime, formatMoney } from '../../format/format';
@@ -13,24 +13,13 @@ import { currentLanguage } from '../../i18n';
 import { ApprovalChain } from './ApprovalChain';
 import { BpmnDiagram } from './BpmnDiagram';
 import {
-  isCancellable, isFinal, outcomeText, pollInterval, resourceKindOf, type ApprovalLevel, type RequestDiagramAnswer, type TimelineEntry,
+  isCancellable, isFinal, outcomeText, pollInterval, resourceKindOf, type ApprovalLevel, type TimelineEntry,
 } from './requestModel';
 import { LeaseEnd, RequestResources } from './RequestResources';
 import { resourcesOfRequest, type VmResource } from './resourceModel';
 import { specLines } from './specView';
 import { StatusTag, useTypeLabel } from './StatusTag';
 import { RequestTimeline } from './Timeline';
-
-/** GET /api/requests/{id}/diagram (typed by hand until the endpoint is in openapi.json). */
-async function fetchDiagram(id: string): Promise<RequestDiagramAnswer> {
-  const response = await fetch(`/api/requests/${encodeURIComponent(id)}/diagram`, {
-    headers: { Accept: 'application/json, application/problem+json', ...authHeaders() },
-  });
-  if (!response.ok) {
-    throw new ProblemError(await response.json().catch(() => ({ title: response.statusText })), response.status);
-  }
-  return response.json();
-}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -59,7 +48,7 @@ export default function RequestPage() {
     enabled: request.isSuccess,
     placeholderData: keepPreviousData,
     refetchInterval: live ? 3_000 : false,
-    queryFn: () => fetchDiagram(id),
+    queryFn: async () => unwrap(await api.GET('/api/requests/{id}/diagram', { params: { path: { id } } })),
   });
 
   const spec = request.data?.spec as Record<string, unknown> | undefined;

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { api, authHeaders } from '../../api/client';
-import { isProblem, ProblemError, unwrap } from '../../api/problems';
-import type { Quota } from './rules';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/problems';
+import type { components } from '../../api/schema';
 
 /** The tenants the user may see (GET /api/tenants). */
 export function useTenants() {
@@ -52,51 +52,15 @@ export function useResource(id: string | null) {
   });
 }
 
-/** The body of POST /api/requests and /api/requests/preview (SubmitRequest). */
-export interface Submission {
-  tenant: string;
-  project: string;
-  type: string;
-  spec: Record<string, unknown>;
-  justification: string;
-}
+/** The body of POST /api/requests (SubmitRequest: the justification is required). */
+export type Submission = components['schemas']['SubmitRequest'];
 
-/**
- * POST /api/requests/preview's answer (io.stackgate.requests.RequestPreview, branch ui-api-requests): called with
- * fetch until that endpoint is merged into the typed client.
- */
-export interface RequestPreview {
-  tenant: string;
-  project: string;
-  orgUnit?: string;
-  type: string;
-  spec: Record<string, unknown>;
-  estimatedMonthlyCost: { amount: number; currency: string };
-  quota: {
-    limits: Quota;
-    used: Quota;
-    requested: Quota;
-    remainingAfter: Quota;
-    tenantLimits?: Quota;
-    tenantUsed?: Quota;
-    tenantRemainingAfter?: Quota;
-    fits: boolean;
-    exceeded: string[];
-  };
-  preApproved: boolean;
-  approvalLevels: { level: string; candidateGroup?: string; sla?: string | null; slaHours?: number }[];
-}
+/** The body of POST /api/requests/preview (RequestDraft: as a submission, the justification may still be missing). */
+export type Draft = components['schemas']['RequestDraft'];
 
-export async function previewRequest(body: Submission, signal: AbortSignal): Promise<RequestPreview> {
-  const response = await fetch('/api/requests/preview', {
-    method: 'POST',
-    signal,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json', ...authHeaders() },
-    body: JSON.stringify(body),
-  });
-  const answer: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new ProblemError(isProblem(answer) ? answer : { title: response.statusText }, response.status);
-  }
-  return answer as RequestPreview;
+/** POST /api/requests/preview's answer: cost, quota fit and approval levels of what a submit would be. */
+export type RequestPreview = components['schemas']['RequestPreview'];
+
+export async function previewRequest(body: Draft, signal: AbortSignal): Promise<RequestPreview> {
+  return unwrap(await api.POST('/api/requests/preview', { body, signal }));
 }

@@ -21,11 +21,11 @@ export function seesOthers(me: Me | undefined, tenant: string | undefined): bool
   if (!me) {
     return false;
   }
-  if (me.operator || me.roles.some(role => ['platform-ops', 'platform-admin', 'auditor'].includes(role))) {
+  if (me.operator || me.auditor || me.roles.some(role => ['platform-ops', 'platform-admin', 'auditor'].includes(role))) {
     return true;
   }
   return me.tenants.filter(entry => !tenant || entry.tenantId === tenant)
-    .some(entry => entry.roles.some(role => ['tenant-admin', 'approver', 'auditor'].includes(role)));
+    .some(entry => entry.roles.some(role => ['tenant-admin', 'approver'].includes(role)));
 }
 
 export function useSeesOthers(tenant: string | undefined): boolean {

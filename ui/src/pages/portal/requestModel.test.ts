@@ -73,7 +73,7 @@ describe('diagram markers', () => {
   });
 
   it('tells whether anything is still going, in called processes too', () => {
-    const done = { requestId: 'r', activities: [{ activityId: 'a', state: 'COMPLETED' }] };
+    const done = { requestId: 'r', activities: [{ activityId: 'a', state: 'COMPLETED' as const }] };
     expect(diagramActive(done)).toBe(false);
     expect(diagramActive({
       ...done,

@@ -3,6 +3,7 @@
  * io.stackgate.requests.RequestStatus says), its approval levels and timeline (io.stackgate.requests.ApprovalRecords),
  * and the diagram answer of GET /api/requests/{id}/diagram (io.stackgate.requests.web.RequestDiagram).
  */
+import type { components } from '../../api/schema';
 
 export const REQUEST_STATUSES = ['SUBMITTED', 'PENDING_APPROVAL', 'APPROVED', 'PROVISIONING', 'COMPLETED', 'REJECTED',
   'CANCELLED', 'FAILED'] as const;
@@ -59,22 +60,7 @@ export function pollInterval(status: string | undefined): number | false {
 }
 
 /** A list row as GET /api/requests answers (RequestController.RequestSummary). */
-export interface RequestRow {
-  id: string;
-  tenant?: string;
-  project?: string;
-  orgUnit?: string;
-  type?: string;
-  status?: string;
-  requester?: string;
-  justification?: string;
-  monthlyCost?: number;
-  currency?: string;
-  overQuota?: boolean;
-  outcome?: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
+export type RequestRow = components['schemas']['RequestSummary'];
 
 /** One approval level (ApprovalRecords.Level): state WAITING, PENDING, APPROVED, REJECTED, CLOSED or SKIPPED. */
 export interface ApprovalLevel {
@@ -137,35 +123,12 @@ export function isOverdue(level: ApprovalLevel, now: number = Date.now()): boole
   return level.state === 'PENDING' && !!level.due && new Date(level.due).getTime() < now;
 }
 
-/** RequestDiagram.Activity: endTime null while active. */
-export interface DiagramActivity {
-  activityId: string;
-  activityName?: string;
-  activityType?: string;
-  state: 'COMPLETED' | 'ACTIVE' | 'CANCELED' | string;
-  startTime?: string;
-  endTime?: string | null;
-}
-
-export interface CalledProcess {
-  activityId: string;
-  processInstanceId: string;
-  processDefinitionKey: string;
-  processDefinitionId?: string;
-  bpmnXml: string;
-  activities: DiagramActivity[];
-}
-
-/** GET /api/requests/{id}/diagram; processDefinitionKey and bpmnXml null while the request has no process yet. */
-export interface RequestDiagramAnswer {
-  requestId: string;
-  processInstanceId?: string | null;
-  processDefinitionKey?: string | null;
-  processDefinitionId?: string | null;
-  bpmnXml?: string | null;
-  activities: DiagramActivity[];
-  calledProcesses?: CalledProcess[];
-}
+/** RequestDiagram.Activity: endTime absent while active. */
+export type DiagramActivity = components['schemas']['Activity'];
+/** A process the request's process called (provision-vm, join-k8s-node…), with its own XML and activities. */
+export type CalledProcess = components['schemas']['CalledProcess'];
+/** GET /api/requests/{id}/diagram; processDefinitionKey and bpmnXml absent while the request has no process yet. */
+export type RequestDiagramAnswer = components['schemas']['Diagram'];
 
 export type Marker = 'sg-completed' | 'sg-active';
 
@@ -173,9 +136,12 @@ export type Marker = 'sg-completed' | 'sg-active';
  * The marker of each activity of a diagram: active wins over completed (a loop or a level asked twice), cancelled
  * ones (an interrupted wait) get none. Multi-instance bodies (`Approval#multiInstanceBody`) mark their activity.
  */
-export function activityMarkers(activities: DiagramActivity[]): Map<string, Marker> {
+export function activityMarkers(activities: DiagramActivity[] | undefined): Map<string, Marker> {
   const markers = new Map<string, Marker>();
-  for (const activity of activities) {
+  for (const activity of activities ?? []) {
+    if (!activity.activityId) {
+      continue;
+    }
     const id = activity.activityId.replace(/#multiInstanceBody$/, '');
     if (activity.state === 'ACTIVE') {
       markers.set(id, 'sg-active');
@@ -192,7 +158,7 @@ export function diagramActive(diagram: RequestDiagramAnswer | undefined): boolea
     return false;
   }
   return [diagram.activities, ...(diagram.calledProcesses ?? []).map(c => c.activities)]
-    .some(list => list.some(a => a.state === 'ACTIVE'));
+    .some(list => (list ?? []).some(a => a.state === 'ACTIVE'));
 }
 
 /** The kind of resource a request type makes (for GET /api/resources?kind=), or undefined for one that makes none. */

@@ -111,11 +111,17 @@ describe('the request page', () => {
     expect(calls.some(call => call.method === 'POST' && call.url === '/api/requests/R-1/cancel')).toBe(true);
   });
 
-  it('has no cancel once the request is final', async () => {
+  it('has no cancel once the request is final, and lists what the request made (asked by request id)', async () => {
     routes['GET /api/requests/R-1'] = () => [200, request('COMPLETED')];
+    routes['GET /api/resources'] = () => [200, { items: [vm('RUNNING')], page: 0, size: 200, total: 1 }];
     await mount('/requests/R-1');
     await screen.findByTestId('request-page');
     expect(screen.queryByTestId('cancel-request')).toBeNull();
+    const made = await screen.findByTestId('request-resources');
+    expect(made.querySelector('[data-row-key="sg-r1-0"]')).toBeTruthy();
+    const query = calls.find(call => call.url.startsWith('/api/resources?'))!.url;
+    expect(query).toContain('request=R-1');
+    expect(query).toContain('kind=vm');
   });
 
   it('shows the not-found page for a request the caller may not see', async () => {

@@ -9,11 +9,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The filter every resource listing shares: the caller's tenants, and optionally one tenant, project and state, as
- * the {@code where} clause of a table with {@code tenant_id}, {@code project_id} and {@code state} columns; its count
- * and the page of it a listing answers.
+ * The filter every resource listing shares: the caller's tenants, and optionally one tenant, project, state and
+ * request, as the {@code where} clause of a table with {@code tenant_id}, {@code project_id}, {@code state} and
+ * {@code request_id} columns; its count and the page of it a listing answers. Each resource table's primary key begins
+ * with {@code request_id}, so a request's resources are one indexed lookup.
  */
-public record ResourceScope(Collection<String> tenants, String tenant, String project, String state) {
+public record ResourceScope(Collection<String> tenants, String tenant, String project, String state, String request) {
+
+    public ResourceScope(Collection<String> tenants, String tenant, String project, String state) {
+        this(tenants, tenant, project, state, null);
+    }
 
     /** The caller sees no tenant: there is nothing to ask the database. */
     public boolean none() {
@@ -32,10 +37,13 @@ public record ResourceScope(Collection<String> tenants, String tenant, String pr
         if (state != null) {
             sql.append(" and state = :state");
         }
+        if (request != null) {
+            sql.append(" and request_id = :request");
+        }
         return sql.toString();
     }
 
-    /** How many rows of the table (with {@code tenant_id}, {@code project_id}, {@code state}) are in the scope. */
+    /** How many rows of the table (with {@code tenant_id}, {@code project_id}, {@code state}, {@code request_id}) are in the scope. */
     public long count(JdbcClient jdbc, String table) {
         if (none()) {
             return 0;
@@ -70,6 +78,9 @@ public record ResourceScope(Collection<String> tenants, String tenant, String pr
         }
         if (state != null) {
             params.put("state", state);
+        }
+        if (request != null) {
+            params.put("request", request);
         }
         return params;
     }

@@ -47,6 +47,35 @@ class ResourceListApiTest {
     }
 
     @Test
+    void aRequestFilterListsOnlyWhatThatRequestMade() {
+        String project = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        recordVms(project, 2);
+        String request = UUID.randomUUID().toString();
+        List<String> made = recordVmsOf(request, project, 3);
+
+        Api.Response vms = api.as("alice").get("/api/resources?kind=vm&request=" + request);
+        Api.Response everyKind = api.as("alice").get("/api/resources?tenant=acme&project=" + project + "&request=" + request);
+        Api.Response paged = api.as("alice").get("/api/resources?kind=vm&request=" + request + "&size=2&page=1");
+        Api.Response other = api.as("alice").get("/api/resources?kind=vm&request=" + UUID.randomUUID());
+        Api.Response dave = api.as("dave").get("/api/resources?request=" + request);
+
+        assertThat(vms.status()).isEqualTo(200);
+        assertThat(vms.body().path("total").asLong()).isEqualTo(3);
+        List<String> ids = new ArrayList<>();
+        vms.body().path("items").forEach(vm -> {
+            ids.add(vm.path("id").asText());
+            assertThat(vm.path("requestId").asText()).isEqualTo(request);
+        });
+        assertThat(ids).containsExactlyElementsOf(made);
+        assertThat(everyKind.body().path("total").asLong()).as("every kind, in the project").isEqualTo(3);
+        assertThat(paged.body().path("items")).hasSize(1);
+        assertThat(paged.body().path("items").get(0).path("id").asText()).isEqualTo(made.get(2));
+        assertThat(other.body().path("total").asLong()).as("a request that made nothing").isZero();
+        assertThat(dave.status()).isEqualTo(200);
+        assertThat(dave.body().path("total").asLong()).as("another tenant's request").isZero();
+    }
+
+    @Test
     void anotherTenantsCallerGetsAnEmptyPage() {
         String project = "p-" + UUID.randomUUID().toString().substring(0, 8);
         recordVms(project, 2);
@@ -72,6 +101,21 @@ class ResourceListApiTest {
         assertThat(size.text("field")).isEqualTo("size");
         assertThat(findings.status()).isEqualTo(400);
         assertThat(findings.text("field")).isEqualTo("size");
+    }
+
+    /** {@code count} VMs of one acme request in the project (indexes 0…), a minute apart; their ids newest first. */
+    private List<String> recordVmsOf(String request, String project, int count) {
+        List<String> ids = new ArrayList<>();
+        Instant base = Instant.now().minus(Duration.ofMinutes(30));
+        for (int index = 0; index < count; index++) {
+            VmNaming naming = new VmNaming("acme", request, index);
+            Instant created = base.plus(Duration.ofMinutes(index));
+            vms.insertIfAbsent(new VmInstance(request, index, "acme", project, "alice", "alice-id", naming.domain(),
+                    naming.uuid().toString(), "made-" + index, Arch.x86_64, "debian-12", 1, 512, 5, 0, null, List.of(),
+                    null, null, null, VmState.PENDING, null, null, created, created));
+            ids.add(0, naming.domain());
+        }
+        return ids;
     }
 
     /** {@code count} VM records of acme in the project, a minute apart; their ids newest first. */

@@ -109,6 +109,31 @@ class PreviewApiTest {
     }
 
     @Test
+    void aPreviewNeedsNoJustificationYetWhileTheSubmitStillDoes() {
+        Map<String, Object> blank = new LinkedHashMap<>(submission("acme", "web", "vm", smallVm()));
+        blank.put("justification", "  ");
+        Map<String, Object> missing = new LinkedHashMap<>(blank);
+        missing.remove("justification");
+        Map<String, Object> tooLong = new LinkedHashMap<>(blank);
+        tooLong.put("justification", "x".repeat(2001));
+
+        Response blankPreview = api.as("alice").post("/api/requests/preview", blank);
+        Response missingPreview = api.as("alice").post("/api/requests/preview", missing);
+        Response tooLongPreview = api.as("alice").post("/api/requests/preview", tooLong);
+        int before = mine("alice");
+        Response blankSubmit = api.as("alice").post("/api/requests", blank);
+
+        assertThat(blankPreview.status()).as("%s", blankPreview.body()).isEqualTo(200);
+        assertThat(texts(blankPreview.body().path("approvalLevels"), "level")).containsExactly("dept-manager");
+        assertThat(missingPreview.status()).as("%s", missingPreview.body()).isEqualTo(200);
+        assertThat(tooLongPreview.status()).as("the length limit still holds").isEqualTo(400);
+        assertThat(tooLongPreview.text("field")).isEqualTo("justification");
+        assertThat(blankSubmit.status()).isEqualTo(400);
+        assertThat(blankSubmit.text("field")).isEqualTo("justification");
+        assertThat(mine("alice")).isEqualTo(before);
+    }
+
+    @Test
     void aPreviewIntoAnotherTenantsProjectIsRefusedAsSubmitWould() {
         Response preview = api.as("dave").post("/api/requests/preview", submission("acme", "web", "vm", smallVm()));
         Response submitted = api.as("dave").post("/api/requests", submission("acme", "web", "vm", smallVm()));

@@ -15,6 +15,7 @@ import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,12 +76,14 @@ class ResourceController {
 
     @Operation(operationId = "listResources", summary = "Resources of the caller's tenants, one page: kind=vm (state e.g. RUNNING, WAITING, FAILED), "
             + "kind=namespace (with the RoleBindings in force), kind=k8s-node (with the Node's state), or all kinds "
-            + "(VMs first, then namespaces, then nodes; each newest first)")
+            + "(VMs first, then namespaces, then nodes; each newest first); request=<id>: only what that request made")
     @GetMapping
     Page<Object> list(@RequestParam(required = false) String tenant, @RequestParam(required = false) String project,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String state,
+            @Parameter(description = "a request id: only the resources that request made")
+            @RequestParam(required = false) String request,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+        PageRequest pageRequest = PageRequest.of(page, size);
         Caller caller = callers.current();
         List<String> kinds = new ArrayList<>(List.of("vm"));
         sources.forEach(source -> kinds.add(source.kind()));
@@ -91,16 +94,17 @@ class ResourceController {
             state(state);
         }
         if (tenant != null && !caller.canSee(tenant)) {
-            return Page.of(List.of(), request, 0);
+            return Page.of(List.of(), pageRequest, 0);
         }
-        ResourceScope scope = new ResourceScope(caller.tenants(), tenant, project, state);
+        ResourceScope scope = new ResourceScope(caller.tenants(), tenant, project, state,
+                request == null || request.isBlank() ? null : request.trim());
         List<ResourceSource> selected = new ArrayList<>();
         // all kinds: a state only some kinds have selects from those
         if ("vm".equals(kind) || kind == null && (state == null || isVmState(state))) {
             selected.add(vmSource);
         }
         sources.stream().filter(source -> kind == null || kind.equals(source.kind())).forEach(selected::add);
-        return concatenated(selected, scope, request);
+        return concatenated(selected, scope, pageRequest);
     }
 
     /** The page of the sources' listings one after the other: each source counted once, and asked only for its part. */

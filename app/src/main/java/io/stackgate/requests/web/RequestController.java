@@ -9,6 +9,7 @@ import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.requests.ApprovalRecords;
+import io.stackgate.requests.RequestDraft;
 import io.stackgate.requests.RequestPreview;
 import io.stackgate.requests.RequestPreviews;
 import io.stackgate.requests.RequestService;
@@ -99,10 +100,10 @@ class RequestController {
     }
 
     @Operation(operationId = "previewRequest", summary = "What a submit would lead to (cost, quota fit, approval levels), "
-            + "checked as a submit is, without submitting anything")
+            + "checked as a submit is (but for the justification, which may still be empty), without submitting anything")
     @PostMapping("/preview")
-    RequestPreview preview(@Valid @RequestBody SubmitRequest body) {
-        return previews.preview(callers.current(), body);
+    RequestPreview preview(@Valid @RequestBody RequestDraft body) {
+        return previews.preview(callers.current(), body.asSubmission());
     }
 
     @Operation(operationId = "listRequests", summary = "Requests of the caller's tenants, newest first, a page at a time")
