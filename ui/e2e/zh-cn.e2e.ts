@@ -50,8 +50,9 @@ async function latinWords(page: Page): Promise<{ word: string; context: string }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      // the diagram's labels are the process model's own names (processes/*.bpmn), not the UI's catalogue
-      if (!parent || parent.closest('[data-testid="bpmn-diagram"], script, style, noscript')
+      // the diagram's labels are the process model's own names (processes/*.bpmn), not the UI's catalogue; the
+      // avatar's letters are the user's initials ("AD" for Alice Demo), data as the name beside it is
+      if (!parent || parent.closest('[data-testid="bpmn-diagram"], .ant-avatar-string, script, style, noscript')
         || !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
         continue;
       }
