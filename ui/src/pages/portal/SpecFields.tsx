@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type FormInstance } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type FormInstance, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -247,11 +247,17 @@ function VmFields({ type, form, catalogue }: SpecFieldsProps) {
   );
 }
 
-function ClusterSelect({ catalogue, arch, allowClear }: { catalogue?: CatalogueData; arch?: string; allowClear?: boolean }) {
+/**
+ * The clusters of the catalogue. Form.Item gives its child the field's id, value and onChange: they are passed on to
+ * the Select, or the label would name nothing and the choice would never reach the form.
+ */
+function ClusterSelect({ catalogue, arch, allowClear, ...field }: { catalogue?: CatalogueData; arch?: string; allowClear?: boolean }
+  & Pick<SelectProps<string>, 'id' | 'value' | 'onChange' | 'onBlur' | 'status'>) {
   const { t } = useTranslation('portal');
   const clusters = catalogue?.clusters ?? [];
   return (
     <Select
+      {...field}
       allowClear={allowClear}
       placeholder={allowClear ? t('form.clusterDefault') : undefined}
       options={clusters.map(cluster => ({
