@@ -191,7 +191,7 @@ function UserMenu({ phone }: { phone: boolean }) {
   const roles = userRoles(me);
   const letters = initials(name);
   const avatar = (
-    <Avatar size="small" icon={letters ? undefined : <UserOutlined />} style={{ flex: 'none', backgroundColor: '#1677ff' }}>
+    <Avatar size="small" icon={letters ? undefined : <UserOutlined />} style={{ flex: 'none', backgroundColor: '#0958d9' }}>
       {letters}
     </Avatar>
   );

@@ -122,7 +122,7 @@ function ProcessCanvas({ xml, activities, testId, processKey }: {
         </Space.Compact>
       </Flex>
       <div ref={container} className="sg-bpmn-canvas" data-testid={testId} data-ready={ready ? 'true' : 'false'}
-        data-process-key={processKey} role="img" aria-label={t('diagram.label')} />
+        data-process-key={processKey} role="figure" aria-label={t('diagram.label')} />
     </Flex>
   );
 }

@@ -42,7 +42,7 @@ class BrowserIT {
     /** Kept between runs (unpacked distribution, Keycloak's build); its dev database is fresh every run. */
     static final Path KEYCLOAK_HOME = Path.of("target/keycloak-e2e");
     static final Duration START = Duration.ofMinutes(5);
-    static final Duration BROWSER_RUN = Duration.ofMinutes(10);
+    static final Duration BROWSER_RUN = Duration.ofMinutes(18);
     private static final Pattern SUMMARY = Pattern.compile(
             "^\\s+(\\d+\\) |\\d+ (passed|failed|flaky|skipped|did not run|interrupted)).*");
 
