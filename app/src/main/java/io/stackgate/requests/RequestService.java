@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.EngineAuthentication;
@@ -51,6 +50,7 @@ public class RequestService {
     private final EngineAuthentication engine;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RequestIds ids = new RequestIds();
 
     RequestService(RequestRepository repository, RequestIntake intake, CostEstimator costs, Tenants tenants,
             QuotaService quotas, RuntimeService runtime, EngineAuthentication engine, ApplicationEventPublisher events,
@@ -75,7 +75,7 @@ public class RequestService {
         RequestType type = accepted.type();
         RequestSpec spec = accepted.spec();
         Quota demand = accepted.demand();
-        String id = UUID.randomUUID().toString();
+        String id = ids.next(clock.instant());
         QuotaReservation reservation = quotas.reserve(tenant.id(), project.id(), id, demand);
         // the project's org unit picks the approvers: declared, the same whoever submits (not one of the requester's groups)
         String orgUnit = project.orgUnit();

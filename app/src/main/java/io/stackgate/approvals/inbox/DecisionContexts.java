@@ -103,7 +103,9 @@ public class DecisionContexts {
         RequestFilter sameProject = new RequestFilter(r.tenantId(), r.projectId(), null, null, false, null);
         // newest first: a page big enough to hold the ones submitted after this request too
         return requests.list(caller, sameProject, new PageRequest(0, 4 * EARLIER)).items().stream()
-                .filter(other -> !other.id().equals(r.id()) && !other.createdAt().isAfter(r.createdAt()))
+                // (within one second, whichever id is smaller: request ids sort in the order they were made)
+                .filter(other -> other.createdAt().isBefore(r.createdAt())
+                        || other.createdAt().equals(r.createdAt()) && other.id().compareTo(r.id()) < 0)
                 .limit(EARLIER)
                 .map(other -> new EarlierRequest(other.id(), other.type().id(), other.status().name(),
                         other.createdAt(), other.requester()))

@@ -121,7 +121,7 @@ public class RequestRepository {
         String where = where(search, params);
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        return jdbc.sql("select * from resource_request" + where + " order by created_at desc, id limit :limit offset :offset")
+        return jdbc.sql("select * from resource_request" + where + " order by created_at desc, id desc limit :limit offset :offset")
                 .params(params).query(this::map).list();
     }
 
