@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { App as AntApp, ConfigProvider, Spin, type ThemeConfig } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -15,6 +15,7 @@ import { oidcSettings, RequireAuth, type PublicConfig } from './auth';
 import { TenantProvider } from './me';
 import { NotFound } from './NotFound';
 import { OperatorOnly, Shell } from './Shell';
+import { theme } from './theme';
 
 const Catalogue = lazy(() => import('../pages/portal/Catalogue'));
 const RequestForm = lazy(() => import('../pages/portal/RequestForm'));
@@ -38,25 +39,6 @@ const queries = new QueryClient({
     },
   },
 });
-
-/**
- * Ant Design's tokens where its defaults fall under WCAG AA's 4.5:1 for text (secondary text, hints, placeholders,
- * empty lists, links on the grey page): the same greys and blue, darker. Disabled controls keep their pale text.
- */
-export const theme: ThemeConfig = {
-  token: {
-    colorPrimary: '#1668dc',
-    colorLink: '#0958d9',
-    colorInfo: '#0958d9',
-    colorError: '#cf1322',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-    colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
-    colorTextDisabled: 'rgba(0, 0, 0, 0.25)',
-  },
-};
 
 function Localised({ children }: { children: React.ReactNode }) {
   useTranslation(); // re-render on a language change

@@ -19,6 +19,7 @@ import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../format/format';
 import { displayName, initials, isApprover, isOperator, useMe, useTenant, type Me } from './me';
 import { NotFound } from './NotFound';
+import { theme } from './theme';
 
 const { Header, Sider, Content } = Layout;
 
@@ -191,7 +192,7 @@ function UserMenu({ phone }: { phone: boolean }) {
   const roles = userRoles(me);
   const letters = initials(name);
   const avatar = (
-    <Avatar size="small" icon={letters ? undefined : <UserOutlined />} style={{ flex: 'none', backgroundColor: '#0958d9' }}>
+    <Avatar size="small" icon={letters ? undefined : <UserOutlined />} style={{ flex: 'none', backgroundColor: theme.token?.colorLink }}>
       {letters}
     </Avatar>
   );
