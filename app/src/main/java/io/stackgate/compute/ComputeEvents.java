@@ -26,4 +26,14 @@ public final class ComputeEvents {
 
     public record VmDecommissioned(String requestId, int vmIndex, String tenantId, String byRequest, Instant at) {
     }
+
+    /** A direct action an owner took on a VM (start, stop, power-off, reboot). */
+    public record VmActionTaken(String requestId, int vmIndex, String tenantId, String action, String by,
+            Instant at) {
+    }
+
+    /** The VM now has this size. */
+    public record VmResized(String requestId, int vmIndex, String tenantId, int vcpus, long memoryMiB, String byRequest,
+            Instant at) {
+    }
 }

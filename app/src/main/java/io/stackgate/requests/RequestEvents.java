@@ -21,4 +21,9 @@ public final class RequestEvents {
     public record RequesterNotified(String requestId, String requester, RequestStatus status, String outcome,
             Instant at) {
     }
+
+    /** A platform operator retried, resolved or acknowledged a provisioning incident. */
+    public record IncidentHandled(String incidentId, String tenantId, String incidentType, String action, String by,
+            String comment, Instant at) {
+    }
 }

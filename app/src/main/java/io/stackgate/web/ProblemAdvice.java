@@ -1,19 +1,23 @@
 package io.stackgate.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.stackgate.errors.DomainError;
 import io.stackgate.errors.InvalidInput;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +26,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,11 +44,47 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "https://stackgate.io/problems/";
 
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public ProblemAdvice(ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
     @ExceptionHandler(DomainError.class)
-    ResponseEntity<ProblemDetail> domain(DomainError e) {
+    ResponseEntity<ProblemDetail> domain(DomainError e, HttpServletRequest request) {
         ProblemDetail problem = problem(e);
+        if (e.kind() == DomainError.Kind.FORBIDDEN) {
+            refused(events, clock, request, e.getMessage());
+        }
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
+
+    /**
+     * Tells of a write refused for lack of a right (who tried what), for the audit log; reads are not told. Called
+     * after the refused request's transaction ended, so the record of it is not rolled back with it.
+     */
+    public static void refused(ApplicationEventPublisher events, Clock clock, HttpServletRequest request, String reason) {
+        if (READS.contains(request.getMethod())) {
+            return;
+        }
+        String id = null;
+        String name = null;
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            id = token.getToken().getSubject();
+            name = token.getToken().getClaimAsString("preferred_username");
+        } else if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
+            id = authentication.getName();
+            name = authentication.getName();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        events.publishEvent(new AccessRefused(id, name, request.getMethod(), path, reason, clock.instant()));
+    }
+
 
     /** The one mapping of a domain error's kind to an HTTP status. */
     public static HttpStatus status(DomainError.Kind kind) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.stackgate.compute.ComputeEvents;
 import io.stackgate.compute.ComputeProperties;
 import io.stackgate.compute.Hypervisor;
 import io.stackgate.compute.HypervisorFailure;
@@ -28,11 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VmResizing implements ResourceSizes {
-
-    /** The VM now has this size. */
-    public record VmResized(String requestId, int vmIndex, String tenantId, int vcpus, long memoryMiB, String byRequest,
-            Instant at) {
-    }
 
     private static final List<VmState> LIVE = List.of(VmState.RUNNING, VmState.STOPPED);
     private static final Pattern VCPU = Pattern.compile("<vcpu([^>]*)>\\s*\\d+\\s*</vcpu>");
@@ -115,7 +111,7 @@ public class VmResizing implements ResourceSizes {
             }
             redefine(vm, vcpus, memoryMiB);
             vms.resized(vm.requestId(), vm.vmIndex(), vcpus, memoryMiB, clock.instant());
-            events.publishEvent(new VmResized(vm.requestId(), vm.vmIndex(), vm.tenantId(), vcpus, memoryMiB, byRequest,
+            events.publishEvent(new ComputeEvents.VmResized(vm.requestId(), vm.vmIndex(), vm.tenantId(), vcpus, memoryMiB, byRequest,
                     clock.instant()));
         }
     }

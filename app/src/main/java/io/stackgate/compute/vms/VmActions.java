@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.compute.ComputeEvents;
 import io.stackgate.compute.Hypervisor;
 import io.stackgate.compute.HypervisorFailure;
 import io.stackgate.compute.ResourceScope;
@@ -46,11 +47,6 @@ public class VmActions {
             }
             throw new InvalidInput("action", "must be one of start, stop, power-off, reboot");
         }
-    }
-
-    /** A direct action an owner took on a VM. */
-    public record VmActionTaken(String requestId, int vmIndex, String tenantId, String action, String by,
-            Instant at) {
     }
 
     private final VmInstances vms;
@@ -120,7 +116,7 @@ public class VmActions {
             }
             throw failure;
         }
-        events.publishEvent(new VmActionTaken(vm.requestId(), vm.vmIndex(), vm.tenantId(), action.id,
+        events.publishEvent(new ComputeEvents.VmActionTaken(vm.requestId(), vm.vmIndex(), vm.tenantId(), action.id,
                 caller.username(), now));
         return vms.find(vm.requestId(), vm.vmIndex()).orElseThrow();
     }

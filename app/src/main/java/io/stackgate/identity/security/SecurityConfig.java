@@ -1,5 +1,6 @@
 package io.stackgate.identity.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -9,8 +10,10 @@ import io.stackgate.identity.CallerResolver;
 import io.stackgate.identity.DevIdentity;
 import io.stackgate.identity.keycloak.DevKeycloak;
 import io.stackgate.identity.keycloak.KeycloakProperties;
+import io.stackgate.web.ProblemAdvice;
 import io.stackgate.web.SinglePageApp;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -30,7 +33,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -45,7 +50,14 @@ public class SecurityConfig {
             "/swagger-ui.html"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security,
+            ApplicationEventPublisher events, Clock clock) throws Exception {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        // a write refused by these rules is told to the audit log too (who tried what)
+        AccessDeniedHandler refusals = (request, response, denied) -> {
+            ProblemAdvice.refused(events, clock, request, denied.getMessage());
+            bearer.handle(request, response, denied);
+        };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
@@ -61,7 +73,8 @@ public class SecurityConfig {
                             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")).hasAnyRole(Caller.PLATFORM_ADMIN, Caller.PLATFORM_OPS)
                             .anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusals))
+                .oauth2ResourceServer(oauth -> oauth.accessDeniedHandler(refusals).jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter())));
         return http.build();
     }
 

@@ -11,6 +11,7 @@ import io.stackgate.identity.EngineAuthentication;
 import io.stackgate.requests.IncidentNotFound;
 import io.stackgate.requests.IncidentNotRetryable;
 import io.stackgate.requests.NotAnIncidentOperator;
+import io.stackgate.requests.RequestEvents.IncidentHandled;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,9 +60,12 @@ class IncidentActionsController {
     private final CallerResolver callers;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     IncidentActionsController(RuntimeService runtime, ManagementService management, HistoryService history,
-            EngineAuthentication engine, CallerResolver callers, JdbcClient jdbc, Clock clock) {
+            EngineAuthentication engine, CallerResolver callers, JdbcClient jdbc, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.runtime = runtime;
         this.management = management;
         this.history = history;
@@ -85,6 +90,8 @@ class IncidentActionsController {
                         + ", not a failed job: resolve it instead");
             }
             management.setJobRetries(incident.getConfiguration(), 1);
+            events.publishEvent(new IncidentHandled(id, incident.getTenantId(), incident.getIncidentType(), "retried",
+                    caller.username(), null, clock.instant()));
             return new IncidentAction(id, incident.getIncidentType(), "open", "retried", caller.username(),
                     clock.instant());
         });
@@ -116,6 +123,8 @@ class IncidentActionsController {
                 jdbc.sql("update incident_acknowledgement set acknowledged_by = ?, comment = ?, acknowledged_at = ? "
                         + "where incident_id = ?").params(caller.username(), body.comment(), Timestamp.from(now), id).update();
             }
+            events.publishEvent(new IncidentHandled(id, incident.getTenantId(), incident.getIncidentType(), action,
+                    caller.username(), body.comment(), now));
             return new IncidentAction(id, incident.getIncidentType(), state, action, caller.username(), now);
         });
     }
