@@ -71,6 +71,17 @@ class IncidentActionsApiTest {
         assertThat(listed.at("/acknowledgement/by").asText()).isEqualTo("olga");
         assertThat(listed.at("/acknowledgement/comment").asText()).isEqualTo("host replaced; the requester resubmits");
         assertThat(listed.at("/acknowledgement/at").asText()).isNotEmpty();
+
+        JsonNode audited = api.as("admin").get("/api/audit?subject=" + incident).body().path("items");
+        assertThat(audited).as("the audit log: olga acknowledged it").singleElement().satisfies(row -> {
+            assertThat(row.path("action").asText()).isEqualTo("incident.acknowledged");
+            assertThat(row.path("actorName").asText()).isEqualTo("olga");
+            assertThat(row.path("tenant").asText()).isEqualTo("acme");
+            assertThat(row.path("details").asText()).contains("host replaced");
+        });
+        assertThat(api.as("admin").get("/api/audit?action=access.refused&actor=carol&size=200").body().path("items"))
+                .as("and carol's attempt").anySatisfy(row -> assertThat(row.path("subjectId").asText())
+                        .isEqualTo("POST /api/incidents/" + incident + "/resolve"));
     }
 
     @Test
