@@ -165,6 +165,8 @@ abstract class AuthorizationMatrix {
                     403, 403, 200, 200, 200, 200, 403, 403, 401),
             new Row("POST /api/audit/checkpoints", f -> post("/api/audit/checkpoints", null),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("POST /api/audit/archive (nothing that old)", f -> post("/api/audit/archive?before=2000-01-01", null),
+                    403, 403, 403, 403, 403, 409, 403, 403, 401),
             new Row("GET /api/audit/public-key", f -> get("/api/audit/public-key"),
                     403, 403, 200, 200, 200, 200, 403, 403, 401),
             new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
