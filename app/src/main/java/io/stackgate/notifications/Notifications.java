@@ -1,8 +1,14 @@
 package io.stackgate.notifications;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
+import io.stackgate.errors.InvalidInput;
 import io.stackgate.identity.Caller;
+import io.stackgate.notifications.delivery.Outbox;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import org.springframework.stereotype.Service;
@@ -10,23 +16,36 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notices for people. A capability's event listener writes one inside the transaction of the event (so a notice
- * exists exactly when its cause committed); each person reads and marks only their own.
+ * exists exactly when its cause committed), together with its deliveries (mail, the tenant's webhooks) that the
+ * delivery worker sends later; each person reads and marks only their own, and sets how they want to be told.
  */
 @Service
 public class Notifications {
 
     private final NoticeStore store;
+    private final PreferenceStore preferences;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Notifications(NoticeStore store, Clock clock) {
+    Notifications(NoticeStore store, PreferenceStore preferences, Outbox outbox, Clock clock) {
         this.store = store;
+        this.preferences = preferences;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Writes the notice in the caller's transaction (the one that makes the change it tells of). */
+    /**
+     * Writes the notice and its deliveries in the caller's transaction (the one that makes the change it tells of).
+     * A kind the recipient muted is written read, and neither mailed nor counted unread; the tenant's webhooks still
+     * get it (they are the tenant's, not the person's).
+     */
     @Transactional
     public void notify(NewNotice notice) {
-        store.insert(notice, clock.instant());
+        Instant now = clock.instant();
+        Preferences wanted = preferencesOf(notice.recipientId());
+        boolean muted = wanted.mutes(notice.kind());
+        long id = store.insert(notice, now, muted);
+        outbox.enqueue(id, notice, muted ? null : wanted.email(), now);
     }
 
     /** The caller's own notices, newest first; only the unread ones when asked. */
@@ -41,5 +60,33 @@ public class Notifications {
         store.find(caller.id(), id).orElseThrow(() -> new NotificationNotFound(id));
         store.markRead(caller.id(), id, clock.instant());
         return store.find(caller.id(), id).orElseThrow();
+    }
+
+    /** The person's preferences; someone who never set any: English, no mail, nothing muted. */
+    @Transactional(readOnly = true)
+    public Preferences preferencesOf(String userId) {
+        return preferences.find(userId).orElse(new Preferences(null, null, List.of()));
+    }
+
+    /** Replaces the caller's preferences after checking each field (a 400 names the first wrong one). */
+    @Transactional
+    public Preferences updatePreferences(Caller caller, Preferences wanted) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (wanted.locale() != null && !Preferences.LOCALES.contains(wanted.locale())) {
+            errors.add(new InvalidInput.FieldError("locale", "one of " + Preferences.LOCALES));
+        }
+        String email = wanted.email() == null || wanted.email().isBlank() ? null : wanted.email().trim();
+        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.add(new InvalidInput.FieldError("email", "not an e-mail address"));
+        }
+        List<String> muted = wanted.mutedKinds().stream().map(kind -> kind.toUpperCase(Locale.ROOT)).distinct().toList();
+        muted.stream().filter(kind -> !NoticeKind.known(kind)).findFirst().ifPresent(kind -> errors.add(
+                new InvalidInput.FieldError("mutedKinds", "unknown kind " + kind + "; known: " + NoticeKind.names())));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Preferences saved = new Preferences(wanted.locale(), email, muted);
+        preferences.save(caller.id(), caller.username(), saved, clock.instant());
+        return saved;
     }
 }

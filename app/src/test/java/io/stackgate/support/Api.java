@@ -93,6 +93,10 @@ public class Api {
             return exchange("POST", path, null);
         }
 
+        public Response put(String path, Object body) {
+            return exchange("PUT", path, body);
+        }
+
         private Response exchange(String method, String path, Object body) {
             return exchange(method, path, body, MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         }

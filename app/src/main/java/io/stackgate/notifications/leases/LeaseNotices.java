@@ -6,6 +6,7 @@ import java.util.Map;
 import io.stackgate.compute.LeaseKeeper.LeaseExpired;
 import io.stackgate.compute.LeaseKeeper.LeaseRenewalDue;
 import io.stackgate.notifications.NewNotice;
+import io.stackgate.notifications.NoticeKind;
 import io.stackgate.notifications.Notifications;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LeaseNotices {
 
-    static final String RENEWAL_DUE = "LEASE_RENEWAL_DUE";
-    static final String EXPIRED = "LEASE_EXPIRED";
+    static final String RENEWAL_DUE = NoticeKind.LEASE_RENEWAL_DUE.name();
+    static final String EXPIRED = NoticeKind.LEASE_EXPIRED.name();
 
     private final Notifications notifications;
 

@@ -1,7 +1,11 @@
 package io.stackgate.notifications.web;
 
 import io.stackgate.identity.CallerResolver;
+import java.util.List;
+
 import io.stackgate.notifications.Notice;
+import io.stackgate.notifications.NoticeKind;
+import io.stackgate.notifications.Preferences;
 import io.stackgate.notifications.Notifications;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
@@ -10,12 +14,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own notices: every signed-in person has some or none; nobody sees another's. */
-@Tag(name = "Notifications", description = "Notices for the caller (lease renewals due, leases ended)")
+@Tag(name = "Notifications", description = "Notices for the caller (approvals waiting, requests decided and done, leases, quota) and how the caller wants them")
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
@@ -34,6 +40,34 @@ class NotificationController {
             @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         return notifications.mine(callers.current(), unread, request);
+    }
+
+    @Operation(operationId = "getNotificationPreferences", summary = "The caller's notification preferences: language "
+            + "of mail (en, zh-CN), e-mail address, muted kinds; and the kinds there are")
+    @GetMapping("/preferences")
+    PreferencesView preferences() {
+        return PreferencesView.of(notifications.preferencesOf(callers.current().id()));
+    }
+
+    @Operation(operationId = "updateNotificationPreferences", summary = "Replace the caller's notification preferences "
+            + "(a muted kind is neither mailed nor counted unread; an unknown kind or locale answers 400 naming the field)")
+    @PutMapping("/preferences")
+    PreferencesView updatePreferences(@RequestBody PreferencesBody body) {
+        return PreferencesView.of(notifications.updatePreferences(callers.current(),
+                new Preferences(body.locale(), body.email(), body.mutedKinds())));
+    }
+
+    /** What a person set, and every kind a preferences page can offer to mute. */
+    record PreferencesView(String locale, String email, List<String> mutedKinds, List<String> kinds) {
+
+        static PreferencesView of(Preferences preferences) {
+            return new PreferencesView(preferences.locale() == null ? Preferences.DEFAULT_LOCALE : preferences.locale(),
+                    preferences.email(), preferences.mutedKinds(), NoticeKind.names());
+        }
+    }
+
+    /** @param locale en or zh-CN; @param email where mail goes (absent: none); @param mutedKinds kinds to mute */
+    record PreferencesBody(String locale, String email, List<String> mutedKinds) {
     }
 
     @Operation(operationId = "readNotification", summary = "Mark one of the caller's notices read (another person's answers 404)")
