@@ -19,6 +19,8 @@ public enum NoticeKind {
     LEASE_RENEWAL_DUE,
     /** A VM's lease ended: it is powered off now and decommissioned (deleted) after the grace period. */
     LEASE_EXPIRED,
+    /** A VM whose lease ended is deleted soon (a day ahead, {@code stackgate.notifications.deletion-notice}). */
+    LEASE_DELETION_DUE,
     /** A project's quota use passed 80 % in some dimension (to the tenant's admins). */
     QUOTA_NEARLY_USED;
 

@@ -24,11 +24,13 @@ public class Notifications {
 
     private final NoticeStore store;
     private final PreferenceStore preferences;
+    private final ReminderStore reminders;
     private final Outbox outbox;
     private final Clock clock;
 
-    Notifications(NoticeStore store, PreferenceStore preferences, Outbox outbox, Clock clock) {
+    Notifications(NoticeStore store, PreferenceStore preferences, ReminderStore reminders, Outbox outbox, Clock clock) {
         this.store = store;
+        this.reminders = reminders;
         this.preferences = preferences;
         this.outbox = outbox;
         this.clock = clock;
@@ -46,6 +48,34 @@ public class Notifications {
         boolean muted = wanted.mutes(notice.kind());
         long id = store.insert(notice, now, muted);
         outbox.enqueue(id, notice, muted ? null : wanted.email(), now);
+    }
+
+    /**
+     * Writes the notice when {@code due} comes (see {@link #writeDueReminders}), in the caller's transaction; a later
+     * schedule for the same subject replaces an earlier one.
+     */
+    @Transactional
+    public void remind(String subject, Instant due, NewNotice notice) {
+        reminders.schedule(subject, due, notice, clock.instant());
+    }
+
+    /** The reminder of this subject will not be written (what it warned of will not happen, or happened). */
+    @Transactional
+    public void cancelReminder(String subject) {
+        reminders.cancel(subject);
+    }
+
+    /** Writes the notices of reminders that are due, each once, each with its deliveries; answers how many. */
+    @Transactional
+    public int writeDueReminders(Instant now) {
+        int written = 0;
+        for (ReminderStore.Reminder reminder : reminders.due(now, 500)) {
+            if (reminders.take(reminder.id())) {
+                notify(reminder.notice());
+                written++;
+            }
+        }
+        return written;
     }
 
     /** The caller's own notices, newest first; only the unread ones when asked. */
