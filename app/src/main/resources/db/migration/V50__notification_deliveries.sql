@@ -27,8 +27,10 @@ create table notification_preference (
     -- the person's subject (the token's sub)
     user_id     varchar(255)  not null primary key,
     username    varchar(255)  not null,
-    -- en or zh-CN; null: the token's locale when it was last seen, else en
+    -- en or zh-CN as the person chose it; null: token_locale, else en
     locale      varchar(16)   null,
+    -- the locale claim of the person's token when they last looked at their notices (en or zh-CN)
+    token_locale varchar(16)  null,
     -- where mail goes; null: no mail
     email       varchar(320)  null,
     -- comma-separated notice kinds the person does not want mailed nor counted as unread

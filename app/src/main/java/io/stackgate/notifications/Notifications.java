@@ -98,6 +98,31 @@ public class Notifications {
         return preferences.find(userId).orElse(new Preferences(null, null, List.of()));
     }
 
+    /**
+     * The language the person's mail is in: their choice, else their token's {@code locale} claim as last seen, else
+     * English.
+     */
+    @Transactional(readOnly = true)
+    public String localeOf(String userId) {
+        Preferences chosen = preferencesOf(userId);
+        return chosen.locale() != null ? chosen.locale()
+                : preferences.tokenLocale(userId).orElse(Preferences.DEFAULT_LOCALE);
+    }
+
+    /**
+     * Remembers the {@code locale} claim of the caller's token ({@code zh}, {@code zh-CN}, {@code zh_CN} count as
+     * Chinese, any {@code en…} as English; others are ignored), for mail to someone who chose no language.
+     */
+    @Transactional
+    public void tokenLocaleSeen(Caller caller, String claim) {
+        String locale = claim == null ? null
+                : claim.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh-CN"
+                : claim.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : null;
+        if (locale != null) {
+            preferences.tokenLocaleSeen(caller.id(), caller.username(), locale, clock.instant());
+        }
+    }
+
     /** Replaces the caller's preferences after checking each field (a 400 names the first wrong one). */
     @Transactional
     public Preferences updatePreferences(Caller caller, Preferences wanted) {

@@ -27,6 +27,25 @@ class PreferenceStore {
                 .optional();
     }
 
+    Optional<String> tokenLocale(String userId) {
+        return jdbc.sql("select token_locale from notification_preference where user_id = ?").param(userId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("token_locale"))).optional()
+                .flatMap(locale -> locale);
+    }
+
+    /** Remembers the locale of the person's token; writes only when it changed. */
+    void tokenLocaleSeen(String userId, String username, String locale, Instant at) {
+        boolean known = jdbc.sql("select count(*) from notification_preference where user_id = ?").param(userId)
+                .query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("insert into notification_preference (user_id, username, token_locale, muted_kinds, updated_at) "
+                    + "values (?, ?, ?, '', ?)").params(userId, username, locale, Timestamp.from(at)).update();
+        } else {
+            jdbc.sql("update notification_preference set token_locale = ? where user_id = ? "
+                    + "and (token_locale is null or token_locale <> ?)").params(locale, userId, locale).update();
+        }
+    }
+
     void save(String userId, String username, Preferences preferences, Instant at) {
         String muted = String.join(",", preferences.mutedKinds());
         int updated = jdbc.sql("update notification_preference set username = ?, locale = ?, email = ?, muted_kinds = ?, "

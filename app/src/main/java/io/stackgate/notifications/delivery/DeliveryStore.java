@@ -99,7 +99,8 @@ class DeliveryStore {
 
     Optional<Outgoing> outgoing(long noticeId) {
         return jdbc.sql("select n.id, n.recipient_id, n.recipient_name, n.tenant_id, n.kind, n.resource_kind, "
-                        + "n.resource_id, n.request_id, n.message, n.details, n.created_at, p.locale, p.email "
+                        + "n.resource_id, n.request_id, n.message, n.details, n.created_at, "
+                        + "coalesce(p.locale, p.token_locale) as locale, p.email "
                         + "from notification n left join notification_preference p on p.user_id = n.recipient_id "
                         + "where n.id = ?")
                 .param(noticeId)

@@ -1,16 +1,19 @@
 package io.stackgate.notifications.web;
 
-import io.stackgate.identity.CallerResolver;
 import java.util.List;
 
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.CallerResolver;
 import io.stackgate.notifications.Notice;
 import io.stackgate.notifications.NoticeKind;
-import io.stackgate.notifications.Preferences;
 import io.stackgate.notifications.Notifications;
+import io.stackgate.notifications.Preferences;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,30 +42,47 @@ class NotificationController {
     Page<Notice> mine(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return notifications.mine(callers.current(), unread, request);
+        Caller caller = callers.current();
+        notifications.tokenLocaleSeen(caller, tokenLocale());
+        return notifications.mine(caller, unread, request);
     }
 
     @Operation(operationId = "getNotificationPreferences", summary = "The caller's notification preferences: language "
             + "of mail (en, zh-CN), e-mail address, muted kinds; and the kinds there are")
     @GetMapping("/preferences")
     PreferencesView preferences() {
-        return PreferencesView.of(notifications.preferencesOf(callers.current().id()));
+        Caller caller = callers.current();
+        notifications.tokenLocaleSeen(caller, tokenLocale());
+        return PreferencesView.of(notifications.preferencesOf(caller.id()), notifications.localeOf(caller.id()));
+    }
+
+    /** The token's {@code locale} claim (Keycloak sends the user's chosen locale), if any. */
+    private static String tokenLocale() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                ? token.getToken().getClaimAsString("locale") : null;
     }
 
     @Operation(operationId = "updateNotificationPreferences", summary = "Replace the caller's notification preferences "
             + "(a muted kind is neither mailed nor counted unread; an unknown kind or locale answers 400 naming the field)")
     @PutMapping("/preferences")
     PreferencesView updatePreferences(@RequestBody PreferencesBody body) {
-        return PreferencesView.of(notifications.updatePreferences(callers.current(),
-                new Preferences(body.locale(), body.email(), body.mutedKinds())));
+        Caller caller = callers.current();
+        return PreferencesView.of(notifications.updatePreferences(caller,
+                new Preferences(body.locale(), body.email(), body.mutedKinds())), notifications.localeOf(caller.id()));
     }
 
-    /** What a person set, and every kind a preferences page can offer to mute. */
-    record PreferencesView(String locale, String email, List<String> mutedKinds, List<String> kinds) {
+    /**
+     * What a person set, and every kind a preferences page can offer to mute.
+     *
+     * @param locale          the language chosen, absent when none was
+     * @param effectiveLocale the language mail is in: the chosen one, else the token's, else en
+     */
+    record PreferencesView(String locale, String effectiveLocale, String email, List<String> mutedKinds,
+            List<String> kinds) {
 
-        static PreferencesView of(Preferences preferences) {
-            return new PreferencesView(preferences.locale() == null ? Preferences.DEFAULT_LOCALE : preferences.locale(),
-                    preferences.email(), preferences.mutedKinds(), NoticeKind.names());
+        static PreferencesView of(Preferences preferences, String effectiveLocale) {
+            return new PreferencesView(preferences.locale(), effectiveLocale, preferences.email(),
+                    preferences.mutedKinds(), NoticeKind.names());
         }
     }
 

@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.stackgate.identity.Caller;
+import io.stackgate.identity.DevIdentity;
 import io.stackgate.notifications.DeliveringApp;
+import io.stackgate.notifications.Notifications;
 import io.stackgate.support.Api;
 import io.stackgate.support.Requests;
 import jakarta.mail.MessagingException;
@@ -36,6 +40,8 @@ class MailDeliveryTest extends DeliveringApp {
     DeliveryStore deliveries;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Notifications notifications;
 
     /** A little ahead of the wall clock: MySQL keeps whole seconds and may round a due time up. */
     private static Instant soon() {
@@ -68,6 +74,24 @@ class MailDeliveryTest extends DeliveringApp {
         assertThat(english.getSubject()).isEqualTo("[Stackgate] Your request " + inEnglish + " was approved (acme)");
         assertThat(text(english)).contains("being made now", "https://portal.example.test/requests/" + inEnglish);
         assertThat(mail(noticeId(inEnglish, "REQUEST_APPROVED")).state()).isEqualTo(DeliveryStore.DELIVERED);
+    }
+
+    @Test
+    void withoutAChosenLanguageTheMailIsInTheLanguageOfHerToken() throws Exception {
+        assertThat(api.as("fiona").put("/api/notifications/preferences", Map.of("email", "fiona@example.test")).status())
+                .isEqualTo(200);
+        notifications.tokenLocaleSeen(new Caller(DevIdentity.subjectOf("fiona"), "fiona",
+                Set.of("/tenants/acme/finance/managers"), Set.of("approver"), Set.of("acme")), "zh_CN");
+        assertThat(api.as("fiona").get("/api/notifications/preferences").body().path("effectiveLocale").asText())
+                .isEqualTo("zh-CN");
+        String id = submit(api, "frank", "acme", "ledger", "vm", smallVm()).path("id").asText();
+
+        worker.deliverDue(soon());
+
+        MimeMessage mail = single(mailsAbout(id));
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("fiona@example.test");
+        assertThat(mail.getSubject()).isEqualTo("[Stackgate] 申请 " + id + " 等待您审批（acme）");
+        assertThat(text(mail)).contains("https://portal.example.test/inbox/");
     }
 
     @Test
