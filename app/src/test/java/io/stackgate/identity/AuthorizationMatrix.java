@@ -155,6 +155,11 @@ abstract class AuthorizationMatrix {
                     403, 403, 403, 403, 404, 404, 403, 403, 401),
             new Row("GET /api/notifications (the caller's own)", f -> get("/api/notifications"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/notifications/preferences (the caller's own)", f -> get("/api/notifications/preferences"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("PUT /api/notifications/preferences (the caller's own)", f -> put("/api/notifications/preferences",
+                    Map.of("locale", "en")),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("POST /api/notifications/{nobody's}/read", f -> post("/api/notifications/0/read", null),
                     404, 404, 404, 404, 404, 404, 404, 404, 401),
             new Row("GET /api/audit (the caller's audited tenants)", f -> get("/api/audit"),
@@ -253,6 +258,7 @@ abstract class AuthorizationMatrix {
         Api.As as = caller(caller);
         Response response = call.method().equals("GET")
                 ? (call.accept() == null ? as.get(call.path()) : as.get(call.path(), call.accept()))
+                : call.method().equals("PUT") ? as.put(call.path(), call.body())
                 : call.body() == null ? as.post(call.path()) : as.post(call.path(), call.body());
         assertThat(response.status()).as(endpoint + " as " + caller + ": " + response.body()).isEqualTo(expected);
     }
@@ -285,6 +291,10 @@ abstract class AuthorizationMatrix {
 
     private static Call get(String path) {
         return new Call("GET", path, null);
+    }
+
+    private static Call put(String path, Object body) {
+        return new Call("PUT", path, body);
     }
 
     private static Call post(String path, Object body) {
