@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -61,6 +62,7 @@ public final class PdfFonts {
             TrueTypeCollection collection = new TrueTypeCollection(file);
             try {
                 TrueTypeFont face = simplifiedChinese(collection);
+                refuseCff(face);
                 return new Loaded(PDType0Font.load(document, face, true), file.getPath(), collection);
             } catch (IOException | RuntimeException e) {
                 collection.close();
@@ -69,10 +71,18 @@ public final class PdfFonts {
         }
         TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
         try {
+            refuseCff(font);
             return new Loaded(PDType0Font.load(document, font, true), file.getPath(), font);
         } catch (IOException | RuntimeException e) {
             font.close();
             throw e;
+        }
+    }
+
+    /** PDFBox loads a CFF-outlined font as a Type 0 font but fails when it subsets it ("no glyf table"): refused here. */
+    private static void refuseCff(TrueTypeFont font) throws IOException {
+        if (font instanceof OpenTypeFont otf && otf.isPostScript()) {
+            throw new IOException("OpenType with CFF outlines, which PDFBox cannot embed");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.stackgate.audit.reports.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,23 +17,25 @@ import io.stackgate.audit.reports.exports.PdfExport;
 import io.stackgate.audit.reports.exports.XlsxExport;
 import io.stackgate.identity.CallerResolver;
 import io.stackgate.web.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The manager and auditor reports, as JSON pages for the dashboards or as whole files (CSV, XLSX, PDF) streamed to
- * the caller.
+ * the caller as they are read (on the request's thread: a refusal is thrown before the first byte is written).
  */
 @Tag(name = "Reports", description = "Audit and management reports of the caller's tenants, as JSON or CSV/XLSX/PDF exports")
 @RestController
@@ -63,7 +67,11 @@ class ReportController {
             + "admins and operators): requests, approvals, lead-times, resources, quota, cost or access; format=json "
             + "(a page of rows), csv, xlsx or pdf (the whole report as a file)")
     @GetMapping("/{name}")
-    ResponseEntity<?> report(@PathVariable String name,
+    @ApiResponse(responseCode = "200", description = "format=json: one page of the report; otherwise the whole file",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)),
+                    @Content(mediaType = "text/csv"), @Content(mediaType = "application/pdf"),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    ResponseEntity<ReportPage> report(@PathVariable String name,
             @Parameter(description = "a date (from its start) or an instant; default: the start of this month")
             @RequestParam(required = false) String from,
             @Parameter(description = "a date (until its end) or an instant; default: now")
@@ -72,7 +80,8 @@ class ReportController {
             @Parameter(description = "approvals and lead-times: one approver's decisions only")
             @RequestParam(required = false) String approver,
             @Parameter(description = "json (default), csv, xlsx or pdf") @RequestParam(required = false) String format,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         ReportFormat as = ReportFormat.of(format);
         PageRequest pageRequest = PageRequest.of(page, size);
         ReportTable table = reports.report(callers.current(), name,
@@ -80,16 +89,17 @@ class ReportController {
         if (as == ReportFormat.JSON) {
             return ResponseEntity.ok(page(table, pageRequest));
         }
-        StreamingResponseBody body = switch (as) {
-            case CSV -> out -> CsvExport.write(table, out);
-            case XLSX -> out -> XlsxExport.write(table, out);
-            default -> out -> pdf.write(table, out);
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(as.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(table.fileName(as)).build().toString())
-                .body(body);
+        response.setContentType(as.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(table.fileName(as)).build().toString());
+        OutputStream out = response.getOutputStream();
+        switch (as) {
+            case CSV -> CsvExport.write(table, out);
+            case XLSX -> XlsxExport.write(table, out);
+            default -> pdf.write(table, out);
+        }
+        out.flush();
+        return null; // written: nothing more for Spring MVC to render
     }
 
     /** The page's rows kept, the others only counted: a long report is read through once, never held. */
