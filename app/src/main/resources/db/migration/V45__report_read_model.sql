@@ -87,3 +87,4 @@ create table report_quota_change (
 );
 
 create index report_quota_change_project on report_quota_change (tenant_id, project_id, changed_at);
+create index report_quota_change_period on report_quota_change (changed_at, tenant_id);

@@ -69,24 +69,33 @@ class QuotaReport implements ReportSource {
                         .forEach(project -> series.put(tenantId + "/" + project, new Series(tenantId, project, months,
                                 quotas.usage(tenantId, project).quota())));
             }
+            // what was held before the period, summed by the database; then the period's changes and later raises
+            jdbc.query("""
+                    select tenant_id, project_id, 'RESERVED' as kind, sum(vcpus) as vcpus, sum(memory_mib) as memory_mib,
+                        sum(disk_gib) as disk_gib, sum(gpus) as gpus, sum(vms) as vms, sum(k8s_nodes) as k8s_nodes,
+                        min(changed_at) as changed_at
+                    from report_quota_change where tenant_id in (:tenants) and kind <> 'RAISED' and changed_at < :from"""
+                    + ReportSource.onProject(filter) + " group by tenant_id, project_id",
+                    ReportSource.params(filter), rs -> add(series, new SqlRow(rs)));
             jdbc.query("""
                     select tenant_id, project_id, kind, vcpus, memory_mib, disk_gib, gpus, vms, k8s_nodes, changed_at
-                    from report_quota_change where tenant_id in (:tenants)""" + ReportSource.onProject(filter),
-                    ReportSource.params(filter), rs -> {
-                SqlRow row = new SqlRow(rs);
-                Series project = series.get(row.text("tenant_id") + "/" + row.text("project_id"));
-                if (project != null) {
-                    project.add(row.text("kind"), row.instant("changed_at"), new Quota((int) row.number("vcpus"),
-                            row.number("memory_mib"), row.number("disk_gib"), (int) row.number("gpus"),
-                            (int) row.number("vms"), (int) row.number("k8s_nodes")));
-                }
-            });
+                    from report_quota_change where tenant_id in (:tenants) and changed_at >= :from"""
+                    + ReportSource.onProject(filter), ReportSource.params(filter), rs -> add(series, new SqlRow(rs)));
             for (int m = 0; m < months.size(); m++) {
                 for (Series project : series.values()) {
                     sink.accept(project.row(m));
                 }
             }
         };
+    }
+
+    private static void add(Map<String, Series> series, SqlRow row) {
+        Series project = series.get(row.text("tenant_id") + "/" + row.text("project_id"));
+        if (project != null && row.instant("changed_at") != null) {
+            project.add(row.text("kind"), row.instant("changed_at"), new Quota((int) row.number("vcpus"),
+                    row.number("memory_mib"), row.number("disk_gib"), (int) row.number("gpus"), (int) row.number("vms"),
+                    (int) row.number("k8s_nodes")));
+        }
     }
 
     /** One project's use and limit at each month's end. */
