@@ -52,7 +52,7 @@ class CostReport implements ReportSource {
             Map<List<String>, Sum> sums = new TreeMap<>(CostReport::compare);
             jdbc.query("""
                     select tenant_id, project_id, monthly_cost, running_at, decommissioned_at from report_request
-                    where running_at is not null and running_at < :to
+                    where running_at is not null and running_at < :to and monthly_cost > 0
                       and (decommissioned_at is null or decommissioned_at > :from) and tenant_id in (:tenants)"""
                     + ReportSource.onProject(filter), ReportSource.params(filter), rs -> {
                 SqlRow row = new SqlRow(rs);

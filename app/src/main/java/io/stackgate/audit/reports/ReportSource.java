@@ -14,6 +14,11 @@ interface ReportSource {
 
     ReportTable.Rows rows(ReportFilter filter);
 
+    /** For reports of many rows: their count and one page, each read by the database; null for the others. */
+    default ReportTable.Pager pager(ReportFilter filter) {
+        return null;
+    }
+
     /** The SQL condition of the optional project filter, on column {@code project_id}. */
     static String onProject(ReportFilter filter) {
         return filter.project() == null ? "" : " and project_id = :project ";

@@ -11,10 +11,18 @@ import java.util.function.Consumer;
  * @param chainHead the audit chain's head hash when the report was made ({@code none} without an audit log)
  */
 public record ReportTable(ReportName name, ReportFilter filter, Instant generatedAt, String chainHead,
-        List<Column> columns, Rows rows) {
+        List<Column> columns, Rows rows, Pager pager) {
 
     public ReportTable {
         columns = List.copyOf(columns);
+    }
+
+    /** A long report's page read by the database (a count and one page), not by reading every row; null: none. */
+    public interface Pager {
+
+        long total();
+
+        Rows page(long offset, int size);
     }
 
     /** The rows, each an array in the order of the columns; read them once. */

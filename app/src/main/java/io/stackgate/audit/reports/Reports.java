@@ -65,7 +65,8 @@ public class Reports {
     /** The report for a filter made without a caller (the monthly job, which reports each tenant to its admins). */
     ReportTable table(ReportName report, ReportFilter filter) {
         ReportSource source = sources.get(report);
-        return new ReportTable(report, filter, clock.instant(), chainHead(), source.columns(), source.rows(filter));
+        return new ReportTable(report, filter, clock.instant(), chainHead(), source.columns(), source.rows(filter),
+                source.pager(filter));
     }
 
     private ReportFilter filter(Caller caller, Params params) {

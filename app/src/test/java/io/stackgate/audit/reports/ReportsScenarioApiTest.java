@@ -118,6 +118,10 @@ class ReportsScenarioApiTest {
                 r3 + "|dept-manager|bob|rejected|太贵 too big|2030-03-10T14:00:00Z|18000|false",
                 r2 + "|platform-ops|olga|approved|GPU ok|2030-03-11T14:00:00Z|90000|true");
         assertThat(get("approvals", PERIOD + "&approver=olga").path("rows")).hasSize(1);
+        Api.Response second = api.as("maya").get("/api/reports/approvals?" + PERIOD + "&page=1&size=3");
+        assertThat(second.body().path("total").asLong()).isEqualTo(4);
+        assertThat(second.body().path("rows")).hasSize(1);
+        assertThat(second.body().path("rows").get(0).path("approver").asText()).isEqualTo("olga");
     }
 
     @Test

@@ -102,17 +102,28 @@ class ReportController {
         return null; // written: nothing more for Spring MVC to render
     }
 
+    private static Map<String, Object> row(ReportTable table, Object[] values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            row.put(table.columns().get(i).key(), values[i]);
+        }
+        return row;
+    }
+
     /** The page's rows kept, the others only counted: a long report is read through once, never held. */
     private static ReportPage page(ReportTable table, PageRequest request) {
+        if (table.pager() != null) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            table.pager().page(request.offset(), request.size()).each(values -> rows.add(row(table, values)));
+            return new ReportPage(table.name().id(), table.filter().describe(), table.filter().tenants(),
+                    table.generatedAt(), table.chainHead(), table.columns(), rows, request.page(), request.size(),
+                    table.pager().total());
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         long[] total = {0};
         table.rows().each(values -> {
             if (total[0] >= request.offset() && rows.size() < request.size()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < values.length; i++) {
-                    row.put(table.columns().get(i).key(), values[i]);
-                }
-                rows.add(row);
+                rows.add(row(table, values));
             }
             total[0]++;
         });
