@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stackgate.identity.Caller;
@@ -75,6 +76,47 @@ class KeycloakDirectoryMembersIT {
                     .contentType(MediaType.APPLICATION_JSON).body(List.of(auditor)).retrieve().toBodilessEntity();
         }
         assertThat(directory.withRole(Caller.AUDITOR)).extracting(DirectoryUser::username).containsExactly("maya");
+    }
+
+    @Test
+    void aRoleIncludedInACompositeRoleIsHeldByThoseOfTheCompositeRole() {
+        RestClient admin = RealKeycloak.adminClient();
+        JsonNode auditor = admin.get().uri("/roles/{role}", Caller.AUDITOR).retrieve().body(JsonNode.class);
+        admin.post().uri("/roles").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "compliance-lead")).retrieve().toBodilessEntity();
+        try {
+            admin.post().uri("/roles/{role}/composites", "compliance-lead").contentType(MediaType.APPLICATION_JSON)
+                    .body(List.of(auditor)).retrieve().toBodilessEntity();
+            JsonNode lead = admin.get().uri("/roles/{role}", "compliance-lead").retrieve().body(JsonNode.class);
+            String carol = admin.get().uri("/users?exact=true&username=carol").retrieve().body(JsonNode.class).get(0)
+                    .path("id").asText();
+            admin.post().uri("/users/{id}/role-mappings/realm", carol).contentType(MediaType.APPLICATION_JSON)
+                    .body(List.of(lead)).retrieve().toBodilessEntity();
+
+            assertThat(directory.withRole(Caller.AUDITOR)).extracting(DirectoryUser::username)
+                    .containsExactly("carol", "maya");
+            assertThat(directory.withRole("compliance-lead")).extracting(DirectoryUser::username)
+                    .containsExactly("carol");
+        } finally {
+            admin.delete().uri("/roles/{role}", "compliance-lead").retrieve().toBodilessEntity();
+        }
+        assertThat(directory.withRole(Caller.AUDITOR)).extracting(DirectoryUser::username).containsExactly("maya");
+    }
+
+    @Test
+    void aDisabledUserIsNoRecipient() {
+        RestClient admin = RealKeycloak.adminClient();
+        String bea = admin.get().uri("/users?exact=true&username=bea").retrieve().body(JsonNode.class).get(0)
+                .path("id").asText();
+        admin.put().uri("/users/{id}", bea).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+        try {
+            assertThat(directory.members("/tenants/acme/engineering/managers")).extracting(DirectoryUser::username)
+                    .containsExactly("bob");
+        } finally {
+            admin.put().uri("/users/{id}", bea).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("enabled", true)).retrieve().toBodilessEntity();
+        }
     }
 
     @Test
