@@ -145,33 +145,31 @@ class KeycloakDirectory implements Directory {
 
     /** The role and, transitively, the realm's composite roles that include it; nothing for an unknown role. */
     private void rolesContaining(String role, Set<String> found) {
-        List<JsonNode> realmRoles;
-        try {
-            admin().get().uri("/roles/{role}", role).retrieve().toBodilessEntity();
-            realmRoles = pages("/roles?briefRepresentation=false&first={first}&max={max}");
-        } catch (HttpClientErrorException.NotFound unknown) {
+        Map<String, Set<String>> composites = new HashMap<>();
+        boolean known = false;
+        for (JsonNode realmRole : pages("/roles?briefRepresentation=false&first={first}&max={max}")) {
+            String name = realmRole.path("name").asText();
+            known |= name.equals(role);
+            if (realmRole.path("composite").asBoolean()) {
+                Set<String> included = new HashSet<>();
+                admin().get().uri("/roles/{role}/composites/realm", name).retrieve().body(JsonNode.class)
+                        .forEach(composite -> included.add(composite.path("name").asText()));
+                composites.put(name, included);
+            }
+        }
+        if (!known) {
             return;
         }
         found.add(role);
         Deque<String> open = new ArrayDeque<>(List.of(role));
         while (!open.isEmpty()) {
             String included = open.pop();
-            for (JsonNode candidate : realmRoles) {
-                String name = candidate.path("name").asText();
-                if (candidate.path("composite").asBoolean() && !found.contains(name)
-                        && composites(name).contains(included)) {
-                    found.add(name);
-                    open.push(name);
+            composites.forEach((composite, includes) -> {
+                if (includes.contains(included) && found.add(composite)) {
+                    open.push(composite);
                 }
-            }
+            });
         }
-    }
-
-    private Set<String> composites(String role) {
-        Set<String> names = new HashSet<>();
-        admin().get().uri("/roles/{role}/composites/realm", role).retrieve().body(JsonNode.class)
-                .forEach(composite -> names.add(composite.path("name").asText()));
-        return names;
     }
 
     /**
