@@ -2,6 +2,14 @@ package io.stackgate.identity.keycloak;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,29 +113,103 @@ class KeycloakDirectory implements Directory {
 
     @Override
     public int memberCount(String path) {
-        Set<String> userIds = new java.util.HashSet<>();
-        groupId(path).ifPresent(id -> collectMembers(id, userIds));
-        return userIds.size();
+        Map<String, JsonNode> members = new HashMap<>();
+        groupId(path).ifPresent(id -> collectMembers(id, members));
+        return members.size();
     }
 
-    /** The ids of the group's direct members and, recursively, of its sub-groups' (Keycloak lists direct members only). */
-    private void collectMembers(String groupId, Set<String> userIds) {
+    @Override
+    public List<DirectoryUser> members(String groupPath) {
+        Map<String, JsonNode> members = new HashMap<>();
+        groupId(groupPath).ifPresent(id -> collectMembers(id, members));
+        return directoryUsers(members);
+    }
+
+    /**
+     * Those the role is mapped to directly, and the members of the groups it is mapped to (with their sub-groups,
+     * which inherit a group's role mappings). Holders by way of a composite role are found through that role in turn.
+     */
+    @Override
+    public List<DirectoryUser> withRole(String realmRole) {
+        Map<String, JsonNode> holders = new HashMap<>();
+        Set<String> roles = new TreeSet<>();
+        rolesContaining(realmRole, roles);
+        for (String role : roles) {
+            pages("/roles/{role}/users?briefRepresentation=true&first={first}&max={max}", role)
+                    .forEach(user -> holders.putIfAbsent(user.path("id").asText(), user));
+            pages("/roles/{role}/groups?briefRepresentation=true&first={first}&max={max}", role)
+                    .forEach(group -> collectMembers(group.path("id").asText(), holders));
+        }
+        return directoryUsers(holders).stream().filter(user -> user.roles().contains(realmRole)).toList();
+    }
+
+    /** The role and, transitively, the realm's composite roles that include it; nothing for an unknown role. */
+    private void rolesContaining(String role, Set<String> found) {
+        Map<String, Set<String>> composites = new HashMap<>();
+        boolean known = false;
+        for (JsonNode realmRole : pages("/roles?briefRepresentation=false&first={first}&max={max}")) {
+            String name = realmRole.path("name").asText();
+            known |= name.equals(role);
+            if (realmRole.path("composite").asBoolean()) {
+                Set<String> included = new HashSet<>();
+                admin().get().uri("/roles/{role}/composites/realm", name).retrieve().body(JsonNode.class)
+                        .forEach(composite -> included.add(composite.path("name").asText()));
+                composites.put(name, included);
+            }
+        }
+        if (!known) {
+            return;
+        }
+        found.add(role);
+        Deque<String> open = new ArrayDeque<>(List.of(role));
+        while (!open.isEmpty()) {
+            String included = open.pop();
+            composites.forEach((composite, includes) -> {
+                if (includes.contains(included) && found.add(composite)) {
+                    open.push(composite);
+                }
+            });
+        }
+    }
+
+    /**
+     * The group's direct members and, recursively, its sub-groups' (Keycloak lists direct members only), by id;
+     * a user already collected is kept once.
+     */
+    private void collectMembers(String groupId, Map<String, JsonNode> members) {
+        pages("/groups/{id}/members?briefRepresentation=true&first={first}&max={max}", groupId)
+                .forEach(user -> members.putIfAbsent(user.path("id").asText(), user));
+        pages("/groups/{id}/children?briefRepresentation=true&first={first}&max={max}", groupId)
+                .forEach(child -> collectMembers(child.path("id").asText(), members));
+    }
+
+    /** Every page of a listing whose uri ends in {@code first={first}&max={max}}. */
+    private List<JsonNode> pages(String uri, Object... variables) {
+        List<JsonNode> all = new ArrayList<>();
+        Object[] withPaging = Arrays.copyOf(variables, variables.length + 2);
         for (int first = 0; ; first += PAGE) {
-            JsonNode page = admin().get().uri("/groups/{id}/members?briefRepresentation=true&first={first}&max={max}",
-                    groupId, first, PAGE).retrieve().body(JsonNode.class);
+            withPaging[variables.length] = first;
+            withPaging[variables.length + 1] = PAGE;
+            JsonNode page = admin().get().uri(uri, withPaging).retrieve().body(JsonNode.class);
             if (page == null || page.isEmpty()) {
                 break;
             }
-            page.forEach(user -> userIds.add(user.path("id").asText()));
+            page.forEach(all::add);
             if (page.size() < PAGE) {
                 break;
             }
         }
-        JsonNode children = admin().get().uri("/groups/{id}/children?briefRepresentation=true&first=0&max=" + PAGE,
-                groupId).retrieve().body(JsonNode.class);
-        if (children != null) {
-            children.forEach(child -> collectMembers(child.path("id").asText(), userIds));
-        }
+        return all;
+    }
+
+    /**
+     * The enabled ones of the listed users (id → brief representation) with their groups and effective roles, in name
+     * order: a disabled account cannot sign in to act on what it would be told.
+     */
+    private List<DirectoryUser> directoryUsers(Map<String, JsonNode> users) {
+        return users.entrySet().stream().filter(user -> user.getValue().path("enabled").asBoolean(true))
+                .map(user -> directoryUser(user.getKey(), user.getValue().path("username").asText()))
+                .sorted(Comparator.comparing(DirectoryUser::username)).toList();
     }
 
     @Override
@@ -137,14 +219,18 @@ class KeycloakDirectory implements Directory {
         if (found == null || found.isEmpty()) {
             return Optional.empty();
         }
-        String id = found.get(0).path("id").asText();
+        return Optional.of(directoryUser(found.get(0).path("id").asText(), found.get(0).path("username").asText()));
+    }
+
+    /** Keycloak lists a user's groups and effective realm roles only one user at a time: two calls per user. */
+    private DirectoryUser directoryUser(String id, String username) {
         Set<String> groups = new TreeSet<>();
-        admin().get().uri("/users/{id}/groups?briefRepresentation=true&first=0&max=" + PAGE, id).retrieve()
-                .body(JsonNode.class).forEach(group -> groups.add(group.path("path").asText()));
+        pages("/users/{id}/groups?briefRepresentation=true&first={first}&max={max}", id)
+                .forEach(group -> groups.add(group.path("path").asText()));
         Set<String> roles = new TreeSet<>();
         admin().get().uri("/users/{id}/role-mappings/realm/composite?briefRepresentation=true", id).retrieve()
                 .body(JsonNode.class).forEach(role -> roles.add(role.path("name").asText()));
-        return Optional.of(new DirectoryUser(id, found.get(0).path("username").asText(), groups, roles));
+        return new DirectoryUser(id, username, groups, roles);
     }
 
     Optional<String> groupId(String path) {

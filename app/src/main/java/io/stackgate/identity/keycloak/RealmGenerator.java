@@ -29,12 +29,14 @@ public final class RealmGenerator {
             Caller.AUDITOR, Caller.TENANT_ADMIN, Caller.APPROVER, Caller.REQUESTER);
 
     /**
-     * The realm-management roles of the backend's service account: reading users and groups only (the group sync's
-     * look-ups, delegation checks, Camunda's identity plugin). Writing groups is a fine-grained admin permission
+     * The realm-management roles of the backend's service account: reading users and groups (the group sync's
+     * look-ups, delegation checks, Camunda's identity plugin, a group's members for notifications) and the realm's
+     * roles with their holders ({@code view-realm}: Keycloak lets nothing less read {@code /roles/<role>/users}, which
+     * tells the holders of a role such as {@code role:platform-ops} of an approval task). Writing groups is a fine-grained admin permission
      * ({@link #adminPermissionsClient()}): {@code manage-users} would also let it create users, reset passwords and
      * map roles.
      */
-    static final List<String> BACKEND_ROLES = List.of("view-users", "query-users", "query-groups");
+    static final List<String> BACKEND_ROLES = List.of("view-users", "query-users", "query-groups", "view-realm");
 
     /** The client Keycloak (26.2+) keeps the realm's fine-grained admin permissions (v2) in. */
     static final String ADMIN_PERMISSIONS_CLIENT_ID = "admin-permissions";

@@ -1,31 +1,29 @@
 package io.stackgate.notifications.recipients;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.stackgate.identity.Caller;
-import io.stackgate.identity.DevIdentityProperties;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.UserDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is in a group, for telling approvers and tenant admins. The directory's port ({@link UserDirectory}) finds a user
- * by name but lists no group's members; until it does, the people it can enumerate are the configured demo users
- * ({@code stackgate.dev-identity.users}) — so with Keycloak only assignees (named people) are told, not whole groups.
+ * Who is in a group, for telling approvers and tenant admins: the directory's ({@link UserDirectory}, Keycloak or the
+ * demo users of test tokens) members of the group or holders of the role, kept to those who act in the tenant.
  */
 @Component
 public class Recipients {
 
     private final ObjectProvider<UserDirectory> directory;
-    private final ObjectProvider<DevIdentityProperties> demoUsers;
 
-    Recipients(ObjectProvider<UserDirectory> directory, ObjectProvider<DevIdentityProperties> demoUsers) {
+    Recipients(ObjectProvider<UserDirectory> directory) {
         this.directory = directory;
-        this.demoUsers = demoUsers;
     }
 
     public Optional<DirectoryUser> user(String username) {
@@ -35,19 +33,19 @@ public class Recipients {
 
     /**
      * The users of the tenant (or platform-wide ones) in any of the groups, by the engine's group ids (full paths, or
-     * {@code role:<name>}), each once, in name order.
+     * {@code role:<name>}), each once, in name order. A role group such as {@code role:approver} spans every tenant,
+     * hence the tenant filter.
      */
     public List<DirectoryUser> members(Collection<String> groups, String tenantId) {
-        DevIdentityProperties demo = demoUsers.getIfAvailable();
-        List<DirectoryUser> members = new ArrayList<>();
-        if (demo == null) {
-            return members;
+        UserDirectory users = directory.getIfAvailable();
+        if (users == null) {
+            return List.of();
         }
-        demo.users().keySet().stream().sorted().map(this::user).flatMap(Optional::stream)
+        Map<String, DirectoryUser> members = new LinkedHashMap<>();
+        groups.stream().distinct().flatMap(group -> users.inEngineGroup(group).stream())
                 .filter(user -> user.isPlatformWide() || Caller.tenantsOf(user.groups()).contains(tenantId))
-                .filter(user -> groups.stream().anyMatch(user.engineGroups()::contains))
-                .forEach(members::add);
-        return members;
+                .forEach(user -> members.putIfAbsent(user.username(), user));
+        return members.values().stream().sorted(Comparator.comparing(DirectoryUser::username)).toList();
     }
 
     /** The tenant's admins: the tenant-admin role and membership of {@code /tenants/<id>/admins}. */

@@ -18,9 +18,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * The backend's service account holds the least it needs on the real Keycloak: it reads users and groups and writes
- * groups (KeycloakRealmIT runs the group sync with it), but creating users, resetting passwords, changing role
- * mappings or memberships is refused.
+ * The backend's service account holds the least it needs on the real Keycloak: it reads users, groups and realm roles
+ * with their holders and writes groups (KeycloakRealmIT runs the group sync with it), but creating users, resetting
+ * passwords, changing roles, role mappings or memberships and reading client secrets is refused.
  */
 @ExtendWith(RealKeycloak.class)
 class BackendServiceAccountIT {
@@ -47,6 +47,19 @@ class BackendServiceAccountIT {
         assertThat(status("GET", "/groups?briefRepresentation=true", null)).isEqualTo(200);
         assertThat(status("GET", "/groups/" + groupId("/tenants/acme/engineering") + "/members", null)).isEqualTo(200);
         assertThat(status("GET", "/users/" + userId("alice") + "/groups", null)).isEqualTo(200);
+        assertThat(status("GET", "/roles/" + Caller.APPROVER + "/users", null)).isEqualTo(200);
+        assertThat(status("GET", "/roles/" + Caller.APPROVER + "/groups", null)).isEqualTo(200);
+    }
+
+    @Test
+    void readingRolesLetsItNeitherChangeRolesNorReadClientSecrets() {
+        assertThat(status("POST", "/roles", Map.of("name", "mallory"))).isEqualTo(403);
+        assertThat(status("POST", "/roles/" + Caller.APPROVER + "/composites",
+                List.of(RealKeycloak.adminClient().get().uri("/roles/{role}", Caller.PLATFORM_ADMIN).retrieve()
+                        .body(JsonNode.class)))).isEqualTo(403);
+        String backend = RealKeycloak.adminClient().get().uri("/clients?clientId={id}",
+                RealKeycloak.settings().backendClientId()).retrieve().body(JsonNode.class).get(0).path("id").asText();
+        assertThat(status("GET", "/clients/" + backend + "/client-secret", null)).isEqualTo(403);
     }
 
     @Test

@@ -88,6 +88,16 @@ class GroupSyncTest {
         public Optional<DirectoryUser> user(String username) {
             return Optional.empty();
         }
+
+        @Override
+        public List<DirectoryUser> members(String groupPath) {
+            return List.of();
+        }
+
+        @Override
+        public List<DirectoryUser> withRole(String realmRole) {
+            return List.of();
+        }
     }
 
     private final MemoryDirectory directory = new MemoryDirectory();

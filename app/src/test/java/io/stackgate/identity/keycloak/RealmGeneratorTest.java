@@ -64,7 +64,7 @@ class RealmGeneratorTest {
     }
 
     @Test
-    void theBackendIsConfidentialWithAServiceAccountThatReadsUsersAndGroupsAndManagesGroupsOnly() {
+    void theBackendIsConfidentialWithAServiceAccountThatReadsUsersGroupsAndRoleHoldersAndManagesGroupsOnly() {
         JsonNode backend = client(realm, "stackgate-backend");
         assertThat(backend.path("publicClient").asBoolean()).isFalse();
         assertThat(backend.path("secret").asText()).isEqualTo("s3cret");
@@ -72,7 +72,7 @@ class RealmGeneratorTest {
         JsonNode account = user(realm, "service-account-stackgate-backend");
         assertThat(account.path("serviceAccountClientId").asText()).isEqualTo("stackgate-backend");
         assertThat(texts(account.path("clientRoles").path("realm-management")))
-                .containsExactlyInAnyOrder("view-users", "query-groups", "query-users");
+                .containsExactlyInAnyOrder("view-users", "query-groups", "query-users", "view-realm");
 
         // groups are written through a fine-grained admin permission (v2), not manage-users
         assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
