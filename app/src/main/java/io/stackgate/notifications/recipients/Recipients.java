@@ -10,15 +10,22 @@ import java.util.Optional;
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.DirectoryUser;
 import io.stackgate.identity.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Who is in a group, for telling approvers and tenant admins: the directory's ({@link UserDirectory}, Keycloak or the
  * demo users of test tokens) members of the group or holders of the role, kept to those who act in the tenant.
+ * Notices are written inside the change they tell of (a task created, a quota reserved): a directory that does not
+ * answer must not stop that change, so its failure is logged and nobody of the group is told.
  */
 @Component
 public class Recipients {
+
+    private static final Logger log = LoggerFactory.getLogger(Recipients.class);
 
     private final ObjectProvider<UserDirectory> directory;
 
@@ -28,7 +35,15 @@ public class Recipients {
 
     public Optional<DirectoryUser> user(String username) {
         UserDirectory users = directory.getIfAvailable();
-        return users == null || username == null ? Optional.empty() : users.user(username);
+        if (users == null || username == null) {
+            return Optional.empty();
+        }
+        try {
+            return users.user(username);
+        } catch (RestClientException unavailable) {
+            log.warn("{} is not told: the directory did not answer ({})", username, unavailable.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -42,9 +57,18 @@ public class Recipients {
             return List.of();
         }
         Map<String, DirectoryUser> members = new LinkedHashMap<>();
-        groups.stream().distinct().flatMap(group -> users.inEngineGroup(group).stream())
-                .filter(user -> user.isPlatformWide() || Caller.tenantsOf(user.groups()).contains(tenantId))
-                .forEach(user -> members.putIfAbsent(user.username(), user));
+        for (String group : groups.stream().distinct().toList()) {
+            List<DirectoryUser> inGroup;
+            try {
+                inGroup = users.inEngineGroup(group);
+            } catch (RestClientException unavailable) {
+                log.warn("the members of {} are not told: the directory did not answer ({})", group,
+                        unavailable.getClass().getSimpleName());
+                continue;
+            }
+            inGroup.stream().filter(user -> user.isPlatformWide() || Caller.tenantsOf(user.groups()).contains(tenantId))
+                    .forEach(user -> members.putIfAbsent(user.username(), user));
+        }
         return members.values().stream().sorted(Comparator.comparing(DirectoryUser::username)).toList();
     }
 
