@@ -58,11 +58,19 @@ class CockpitLoginIT {
         JsonNode body = json.readTree(user.body());
         assertThat(body.path("userId").asText()).isEqualTo("olga");
         assertThat(body.path("authorizedApps").toString()).contains("cockpit");
+        assertThat(cockpitLogins()).as("the login is in the audit log").isPositive();
+    }
+
+    /** Olga's logins to the engine's web apps as the audit log has them. */
+    private long cockpitLogins() {
+        return api.withToken(RealKeycloak.token("admin")).get("/api/audit?action=session.cockpit-login&actor=olga")
+                .body().path("total").asLong();
     }
 
     @Test
     void anOperatorLogsInOnKeycloaksLoginPageAndLandsInCockpit() throws Exception {
         allowRedirectsToThisPort();
+        long before = cockpitLogins();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookieJar())
                 .followRedirects(HttpClient.Redirect.ALWAYS).build();
         HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(
@@ -84,6 +92,7 @@ class CockpitLoginIT {
                 "http://127.0.0.1:" + port + "/camunda/api/admin/auth/user/" + engine.getName())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(user.body()).path("userId").asText()).isEqualTo("olga");
+        assertThat(cockpitLogins()).as("this login is in the audit log").isGreaterThan(before);
     }
 
     /** The realm lets the login return to port 8080; this test's app listens on another. */

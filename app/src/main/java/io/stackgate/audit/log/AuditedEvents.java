@@ -14,7 +14,6 @@ import io.stackgate.approvals.ApprovalEvents.TaskClaimed;
 import io.stackgate.approvals.ApprovalEvents.TaskDelegated;
 import io.stackgate.approvals.ApprovalEvents.TaskReassigned;
 import io.stackgate.approvals.ApprovalEvents.TaskReleased;
-import io.stackgate.audit.log.EngineAccess.CockpitLogin;
 import io.stackgate.audit.log.EngineAccess.EngineApiWrite;
 import io.stackgate.compute.CapacityReleased;
 import io.stackgate.compute.CapacityReserved;
@@ -32,6 +31,7 @@ import io.stackgate.compute.ReconciliationEvents.FindingOpened;
 import io.stackgate.compute.ReconciliationEvents.FindingResolved;
 import io.stackgate.compute.ReconciliationEvents.VmStateCorrected;
 import io.stackgate.identity.DirectorySynced;
+import io.stackgate.identity.EngineWebappLogin;
 import io.stackgate.identity.TenantGroupsChanged;
 import io.stackgate.kubernetes.NamespaceEvents.NamespaceCorrected;
 import io.stackgate.kubernetes.NamespaceEvents.NamespaceDeleted;
@@ -144,7 +144,7 @@ public final class AuditedEvents {
         on(DirectorySynced.class, e -> new Described("directory.synced", null, "directory", "keycloak", null, null));
         on(IncidentHandled.class, e -> new Described("incident." + word(e.action()), e.tenantId(), "incident",
                 e.incidentId(), null, e.by()));
-        on(CockpitLogin.class, e -> new Described("session.cockpit-login", null, "endpoint", "cockpit", null,
+        on(EngineWebappLogin.class, e -> new Described("session.cockpit-login", null, "endpoint", "cockpit", null,
                 e.username()));
         on(EngineApiWrite.class, e -> new Described("engine.write", null, "endpoint", e.method() + " " + e.path(), null,
                 null));

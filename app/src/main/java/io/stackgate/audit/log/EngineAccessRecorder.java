@@ -5,23 +5,18 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.stackgate.audit.log.EngineAccess.CockpitLogin;
 import io.stackgate.audit.log.EngineAccess.EngineApiWrite;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records the engine's own doors: Cockpit logins (an OIDC login's success; API calls with bearer tokens are not
- * logins) and the writes through the engine API ({@code /engine-rest}) and Cockpit's ({@code /camunda/api}) that
- * went through — what operators can change there beside the platform (job retries, suspensions, annotations).
- * Queries sent as POST are reads and are not recorded.
+ * Records the writes through the engine API ({@code /engine-rest}) and Cockpit's ({@code /camunda/api}) that went
+ * through — what operators can change there beside the platform (job retries, suspensions, annotations). Queries sent
+ * as POST are reads and are not recorded. (Logins to the web apps are an event of the identity capability.)
  */
 @Component
 class EngineAccessRecorder extends OncePerRequestFilter {
@@ -36,13 +31,6 @@ class EngineAccessRecorder extends OncePerRequestFilter {
     EngineAccessRecorder(AuditRecorder recorder, Clock clock) {
         this.recorder = recorder;
         this.clock = clock;
-    }
-
-    @EventListener
-    void loggedIn(AuthenticationSuccessEvent success) {
-        if (success.getAuthentication().getPrincipal() instanceof OidcUser user) {
-            recorder.on(new CockpitLogin(user.getSubject(), user.getPreferredUsername(), clock.instant()));
-        }
     }
 
     @Override

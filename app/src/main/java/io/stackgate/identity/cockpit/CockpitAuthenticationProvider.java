@@ -1,9 +1,11 @@
 package io.stackgate.identity.cockpit;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.stackgate.identity.Caller;
 import io.stackgate.identity.CallerResolver;
+import io.stackgate.identity.EngineWebappLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,6 +40,8 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
         AuthenticationResult result = AuthenticationResult.successful(caller.username());
         result.setGroups(List.copyOf(caller.engineGroups()));
         result.setTenants(List.copyOf(caller.tenants()));
+        // asked once per session and engine: the session's login to the web apps
+        context.publishEvent(new EngineWebappLogin(caller.id(), caller.username(), engine.getName(), Instant.now()));
         return result;
     }
 
