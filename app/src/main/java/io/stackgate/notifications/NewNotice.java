@@ -1,5 +1,7 @@
 package io.stackgate.notifications;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,17 @@ import java.util.Map;
 public record NewNotice(String recipientId, String recipientName, String tenantId, String kind, String resourceKind,
         String resourceId, String requestId, String message, Map<String, Object> details) {
 
+    /** The longest message and text detail kept (the table's columns): a failure's cause can be far longer. */
+    static final int MAX_TEXT = 1000;
+
     public NewNotice {
-        details = Map.copyOf(details);
+        message = cut(message);
+        Map<String, Object> kept = new LinkedHashMap<>();
+        details.forEach((key, value) -> kept.put(key, value instanceof String text ? cut(text) : value));
+        details = Collections.unmodifiableMap(kept);
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 }
