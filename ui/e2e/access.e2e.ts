@@ -35,6 +35,9 @@ const pages = {
     ['/inbox', 'inbox'],
     ['TASK', 'decision'],
   ],
+  maya: [
+    ['/audit', 'audit'],
+  ],
   olga: [
     ['/ops/hosts', 'hosts'],
     ['/ops/incidents', 'incidents'],
