@@ -29,6 +29,7 @@ const Incidents = lazy(() => import('../pages/ops/Incidents'));
 const Findings = lazy(() => import('../pages/ops/Findings'));
 const TenantsConfig = lazy(() => import('../pages/ops/TenantsConfig'));
 const Audit = lazy(() => import('../pages/audit/Audit'));
+const Dashboards = lazy(() => import('../pages/dashboards/Dashboards'));
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -77,6 +78,7 @@ export function App({ config }: { config: PublicConfig }) {
                       <Route path="/ops/findings" element={<OperatorOnly><Findings /></OperatorOnly>} />
                       <Route path="/ops/tenants-config" element={<OperatorOnly><TenantsConfig /></OperatorOnly>} />
                       <Route path="/audit" element={<Audit />} />
+                      <Route path="/dashboards" element={<Dashboards />} />
                       <Route path="*" element={<NotFound />} />
                     </Routes>
                   </Suspense>

@@ -3,7 +3,7 @@ import {
   Avatar, Badge, Button, Drawer, Dropdown, Grid, Layout, List, Menu, Popover, Select, Space, Tag, Typography,
 } from 'antd';
 import {
-  AppstoreAddOutlined, AuditOutlined, BellOutlined, CloudServerOutlined, ClusterOutlined, DatabaseOutlined,
+  AppstoreAddOutlined, AuditOutlined, BarChartOutlined, BellOutlined, CloudServerOutlined, ClusterOutlined, DatabaseOutlined,
   ExportOutlined, FileTextOutlined, FileSearchOutlined, GlobalOutlined, InboxOutlined, MenuOutlined, SettingOutlined, UnorderedListOutlined,
   UserOutlined, WarningOutlined,
 } from '@ant-design/icons';
@@ -98,6 +98,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     }] : []),
     ...(isOverseer(me) ? [{
       type: 'group' as const, key: 'oversight', label: t('nav.oversight'), children: [
+        { key: '/dashboards', icon: <BarChartOutlined />, label: <Link to="/dashboards" onClick={onNavigate} data-testid="nav-dashboards">{t('nav.dashboards')}</Link> },
         { key: '/audit', icon: <FileSearchOutlined />, label: <Link to="/audit" onClick={onNavigate} data-testid="nav-audit">{t('nav.audit')}</Link> },
       ],
     }] : []),
