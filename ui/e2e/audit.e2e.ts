@@ -86,6 +86,8 @@ test('alice has no audit page: no menu entry, and the API answers 403', async ({
   // the page, asked for by its address, shows the server's refusal
   await page.goto('/audit');
   await expect(page.getByTestId('audit')).toBeVisible();
-  await expect(page.locator('.ant-alert-error')).toBeVisible();
+  await expect(page.locator('.ant-alert-error')).toHaveCount(1);
+  await expect(page.locator('.ant-alert-error')).toContainText('You may not do this.');
   await expect(page.locator('tr.ant-table-row')).toHaveCount(0);
+  await expect(page.getByTestId('audit-verify')).toHaveCount(0);
 });
