@@ -12,7 +12,7 @@ const ALLOWED = new Set([
   'Stackgate', 'Kubernetes', 'GPU', 'GPUs', 'vCPU', 'vCPUs', 'CPU', 'GiB', 'MiB', 'TiB', 'GB', 'MB', 'TB', 'ID', 'IP',
   'DNS', 'SSH', 'BPMN', 'DMN', 'Camunda', 'Cockpit', 'libvirt', 'KVM', 'QEMU', 'SLA', 'EUR', 'USD', 'CNY', 'UTC',
   'YAML', 'JSON', 'API', 'URL', 'URI', 'Debian', 'Ubuntu', 'openEuler', 'LTS', 'Linux', 'PCI', 'cloud-init', 'kubectl',
-  'Keycloak', 'x86_64', 'aarch64', 'Demo',
+  'Keycloak', 'x86_64', 'aarch64', 'Demo', 'OpenSSL', 'PEM', 'CSV', 'XLSX', 'PDF', 'Excel',
 ]);
 
 /** Words the data brings: demo users, tenant and project names, host names and labels, org units. */

@@ -97,7 +97,7 @@ export default function Audit() {
       ),
     },
     {
-      key: 'request', title: t('columns.request'), dataIndex: 'requestId',
+      key: 'request', title: t('columns.request'), dataIndex: 'requestId', onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (requestId?: string) => (requestId
         ? (
           <Link to={`/requests/${encodeURIComponent(requestId)}`} aria-label={t('openRequest', { id: requestId })}
@@ -108,7 +108,7 @@ export default function Audit() {
         : '—'),
     },
     {
-      key: 'hash', title: t('columns.hash'), dataIndex: 'hash', responsive: ['xl'],
+      key: 'hash', title: t('columns.hash'), dataIndex: 'hash', responsive: ['xl'], onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (hash: string) => <Tooltip title={hash}><Typography.Text code>{shortHash(hash)}</Typography.Text></Tooltip>,
     },
   ];
