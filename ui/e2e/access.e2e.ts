@@ -37,6 +37,7 @@ const pages = {
   ],
   maya: [
     ['/audit', 'audit'],
+    ['/dashboards', 'chart'],
   ],
   olga: [
     ['/ops/hosts', 'hosts'],

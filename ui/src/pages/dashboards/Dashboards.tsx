@@ -52,9 +52,11 @@ export default function Dashboards() {
       </div>
       <Card size="small" title={t('filters.label')}>
         <Flex wrap gap={12} align="center">
-          <Segmented<Preset | ''> aria-label={t('filters.preset')} value={preset ?? ''} data-testid="period-preset"
-            onChange={value => value && setPeriod(presetPeriod(value, today))}
-            options={PRESETS.map(value => ({ value, label: t(`presets.${value}`) }))} />
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented<Preset | ''> aria-label={t('filters.preset')} value={preset ?? ''} data-testid="period-preset"
+              onChange={value => value && setPeriod(presetPeriod(value, today))}
+              options={PRESETS.map(value => ({ value, label: t(`presets.${value}`) }))} />
+          </div>
           <DatePicker.RangePicker picker="month" aria-label={t('filters.period')} allowClear={false}
             placeholder={[t('filters.from'), t('filters.to')]} data-testid="period-months"
             disabledDate={date => date.isAfter(dayjs(), 'month')}
@@ -96,7 +98,8 @@ function ChartCard({ id, title, report, query, loading, error, more, chart, tabl
   const { t } = useTranslation('dashboards');
   return (
     <Card size="small" title={<Typography.Title level={4} style={{ margin: 0, fontSize: 16 }}>{title}</Typography.Title>}
-      data-testid={`chart-${id}`} data-report={report} extra={<Downloads report={report} query={query} />}>
+      data-testid={`chart-${id}`} data-report={report}>
+      <Flex justify="flex-end" style={{ marginBottom: 8 }}><Downloads report={report} query={query} /></Flex>
       <QueryState isLoading={loading} error={error}>
         {() => (
           <Flex vertical gap={12}>
