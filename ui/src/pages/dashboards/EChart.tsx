@@ -8,14 +8,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 let loading: Promise<typeof import('echarts/core')> | undefined;
 
 function loadECharts(): Promise<typeof import('echarts/core')> {
-  loading ??= (async () => {
-    const [core, charts, components, renderers] = await Promise.all([
-      import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers'),
-    ]);
-    core.use([charts.BarChart, charts.PieChart, components.GridComponent, components.TooltipComponent,
-      components.LegendComponent, components.AriaComponent, renderers.CanvasRenderer]);
-    return core;
-  })();
+  loading ??= import('./echartsSetup').then(module => module.default);
   return loading;
 }
 
