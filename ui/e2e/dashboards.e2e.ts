@@ -66,4 +66,10 @@ test('alice has no dashboards: no menu entry, and the reports API answers 403', 
   await expect(page.getByTestId('nav-dashboards')).toHaveCount(0);
   const alice = await Api.as(page.request, 'alice');
   expect((await alice.get('/api/reports/requests')).status).toBe(403);
+  // the page, asked for by its address, shows the server's refusal once, and no chart
+  await page.goto('/dashboards');
+  await expect(page.getByTestId('dashboards')).toBeVisible();
+  await expect(page.locator('.ant-alert-error')).toHaveCount(1);
+  await expect(page.locator('.ant-alert-error')).toContainText('You may not do this.');
+  await expect(page.getByTestId('chart')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ import { ProblemError } from '../../api/problems';
 import { useMe } from '../../app/me';
 import { QueryState } from '../../app/QueryState';
 import { formatDuration, formatMoney, formatNumber } from '../../format/format';
-import { currentLanguage } from '../../i18n';
+import i18n, { currentLanguage } from '../../i18n';
 import { useProjects } from '../portal/portalQueries';
 import { REQUEST_STATUSES } from '../portal/requestModel';
 import { withParams } from '../ops/listParams';
@@ -43,6 +43,9 @@ export default function Dashboards() {
   const setPeriod = (next: Period) => update({ from: next.from, to: next.to });
   const preset = presetOf(period, today);
   const tenants = me?.tenants ?? [];
+  // who may not read reports is told once (the server decides: its 403 on the first report)
+  const probe = useReport('lead-times', query);
+  const refused = probe.error instanceof ProblemError && probe.error.status === 403;
 
   return (
     <Flex vertical gap={16} data-testid="dashboards" data-from={range.from} data-to={range.to}>
@@ -50,7 +53,8 @@ export default function Dashboards() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('title')}</Typography.Title>
         <Typography.Text type="secondary">{t('intro')}</Typography.Text>
       </div>
-      <Card size="small" title={t('filters.label')}>
+      {refused && <Alert type="error" showIcon message={t('common:errors.forbidden')} />}
+      {!refused && <Card size="small" title={t('filters.label')}>
         <Flex wrap gap={12} align="center">
           <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
             <Segmented<Preset | ''> aria-label={t('filters.preset')} value={preset ?? ''} data-testid="period-preset"
@@ -76,8 +80,8 @@ export default function Dashboards() {
                 ...(projects.data ?? []).map(entry => ({ value: entry.id!, label: entry.name ?? entry.id! }))]} />
           )}
         </Flex>
-      </Card>
-      <GridRow gutter={[16, 16]}>
+      </Card>}
+      {!refused && <GridRow gutter={[16, 16]}>
         <Col xs={24} xl={12}><RequestsChart period={period} query={query} today={today} /></Col>
         <Col xs={24} xl={12}><LeadTimeChart query={query} /></Col>
         <Col xs={24} xl={12}><SlaChart query={query} /></Col>
@@ -85,7 +89,7 @@ export default function Dashboards() {
         <Col xs={24} xl={12}><QuotaChart query={query} /></Col>
         <Col xs={24} xl={12}><ArchChart query={query} /></Col>
         <Col xs={24}><CostChart query={query} /></Col>
-      </GridRow>
+      </GridRow>}
     </Flex>
   );
 }
@@ -100,17 +104,27 @@ function ChartCard({ id, title, report, query, loading, error, more, chart, tabl
     <Card size="small" title={<Typography.Title level={4} style={{ margin: 0, fontSize: 16 }}>{title}</Typography.Title>}
       data-testid={`chart-${id}`} data-report={report}>
       <Flex justify="flex-end" style={{ marginBottom: 8 }}><Downloads report={report} query={query} /></Flex>
-      <QueryState isLoading={loading} error={error}>
-        {() => (
-          <Flex vertical gap={12}>
-            {more && <Alert type="info" showIcon message={t('more')} />}
-            {chart()}
-            <div data-testid="chart-table">{table()}</div>
-          </Flex>
-        )}
-      </QueryState>
+      {error ? <Alert type="error" showIcon message={problemText(error)} /> : (
+        <QueryState isLoading={loading} error={undefined}>
+          {() => (
+            <Flex vertical gap={12}>
+              {more && <Alert type="info" showIcon message={t('more')} />}
+              {chart()}
+              <div data-testid="chart-table">{table()}</div>
+            </Flex>
+          )}
+        </QueryState>
+      )}
     </Card>
   );
+}
+
+/** A report's refusal or failure in a sentence (inside a card: not the whole page's "not found"). */
+function problemText(error: unknown): string {
+  if (error instanceof ProblemError && error.status === 403) {
+    return i18n.t('common:errors.forbidden');
+  }
+  return i18n.t('common:errors.unexpected', { message: error instanceof Error ? error.message : String(error) });
 }
 
 /** CSV, XLSX and PDF of one report for the filters shown (fetched with the token, saved as the server names it). */
