@@ -49,14 +49,15 @@ create table audit_checkpoint (
     signature  varchar(200)  not null
 );
 
--- months moved out of the table into files: the chain continues from the archive's last hash
+-- archived prefixes of the chain: rows older than the retention moved to a file (JSON lines), the chain continuing
+-- from the last archived hash; the file's SHA-256 is kept to detect a changed file
 create table audit_archive (
-    archived_month char(7)    not null primary key,
-    first_seq   bigint        not null,
-    last_seq    bigint        not null,
-    last_hash   char(64)      not null,
-    file_name   varchar(1000) not null,
-    file_sha256 char(64)      not null,
-    rows_moved  bigint        not null,
-    archived_at timestamp     not null
+    last_seq     bigint        not null primary key,
+    first_seq    bigint        not null,
+    last_hash    char(64)      not null,
+    before_time  timestamp     not null,
+    file_name    varchar(1000) not null,
+    file_sha256  char(64)      not null,
+    rows_moved   bigint        not null,
+    archived_at  timestamp     not null
 );

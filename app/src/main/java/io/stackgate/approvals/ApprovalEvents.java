@@ -1,6 +1,7 @@
 package io.stackgate.approvals;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Domain events of the approval inbox, published inside the transaction that makes the change. */
 public final class ApprovalEvents {
@@ -27,6 +28,18 @@ public final class ApprovalEvents {
     /** A tenant admin or platform operator gave the task to {@code to}. */
     public record TaskReassigned(String requestId, String tenantId, String taskId, String level, String from, String to,
             String by, Instant at) {
+    }
+
+    /**
+     * An approval task was created and waits for a decision by a member of one of {@code candidateGroups} (group paths
+     * or {@code role:<name>}): it reached them.
+     */
+    public record ApprovalTaskCreated(String requestId, String tenantId, String taskId, String level,
+            List<String> candidateGroups, Instant dueAt, Instant at) {
+
+        public ApprovalTaskCreated {
+            candidateGroups = List.copyOf(candidateGroups);
+        }
     }
 
     public record ApprovalEscalated(String requestId, String tenantId, String level, String fromGroup, String toGroup,

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackgate.web.Page;
 import io.stackgate.web.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The {@code notification} table. */
@@ -34,14 +36,21 @@ class NoticeStore {
         this.json = json;
     }
 
-    void insert(NewNotice notice, Instant at) {
+    /**
+     * Writes the notice and answers its id; a muted one arrives read ({@code readAt} = its creation), so the bell
+     * does not count it. Its deliveries are rows of {@code notification_delivery}; the old per-notice outbox columns
+     * stay PENDING.
+     */
+    long insert(NewNotice notice, Instant at, boolean muted) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into notification (recipient_id, recipient_name, tenant_id, kind, resource_kind, resource_id, "
-                        + "request_id, message, details, created_at, delivery_state, delivery_attempts) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                        + "request_id, message, details, created_at, read_at, delivery_state, delivery_attempts) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                 .params(notice.recipientId(), notice.recipientName(), notice.tenantId(), notice.kind(),
                         notice.resourceKind(), notice.resourceId(), notice.requestId(), notice.message(),
-                        write(notice.details()), Timestamp.from(at), PENDING)
-                .update();
+                        write(notice.details()), Timestamp.from(at), muted ? Timestamp.from(at) : null, PENDING)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     /** The recipient's notices, newest first (index notification_recipient, or notification_unread). */

@@ -92,6 +92,23 @@ class AuditLogApiTest {
     }
 
     @Test
+    void anApprovalByADelegateRecordsWhomTheyActedFor() {
+        String id = Requests.submit(api, "alice", "acme", "web", "vm", Requests.smallVm()).path("id").asText();
+        String taskId = Requests.taskOf(api.as("bob"), id).orElseThrow().path("id").asText();
+        assertThat(api.as("bob").post("/api/tasks/" + taskId + "/delegate", Map.of("user", "bea")).status())
+                .isEqualTo(200);
+        assertThat(api.as("bea").post("/api/tasks/" + taskId + "/approve", Map.of("comment", "for bob")).status())
+                .isEqualTo(204);
+
+        List<JsonNode> rows = rowsOf(id);
+        assertThat(row(rows, "approval.delegated").path("actorName").asText()).isEqualTo("bob");
+        JsonNode approved = row(rows, "approval.approved");
+        assertThat(approved.path("actorName").asText()).isEqualTo("bea");
+        assertThat(approved.path("actingFor").asText()).isEqualTo("bob");
+        assertThat(approved.path("details").asText()).contains("for bob");
+    }
+
+    @Test
     void aChangeThatRollsBackLeavesNoRow() {
         String requestId = UUID.randomUUID().toString();
         long before = head();
@@ -162,6 +179,10 @@ class AuditLogApiTest {
             assertThat(api.as(outsider).get("/api/audit").status()).as(outsider).isEqualTo(403);
             assertThat(api.as(outsider).get("/api/audit/verify").status()).as(outsider).isEqualTo(403);
         }
+        Api.Response young = api.as("admin").post("/api/audit/archive?before=" + java.time.LocalDate.now());
+        assertThat(young.status()).as("rows younger than the retention (7 years) are kept").isEqualTo(400);
+        assertThat(young.text("field")).isEqualTo("before");
+        assertThat(api.as("maya").post("/api/audit/archive?before=2000-01-01").status()).isEqualTo(403);
         Api.Response bad = api.as("maya").get("/api/audit?from=2026-12-02&to=2026-12-01");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text("field")).isEqualTo("from");

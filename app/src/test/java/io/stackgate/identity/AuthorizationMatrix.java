@@ -155,6 +155,11 @@ abstract class AuthorizationMatrix {
                     403, 403, 403, 403, 404, 404, 403, 403, 401),
             new Row("GET /api/notifications (the caller's own)", f -> get("/api/notifications"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("GET /api/notifications/preferences (the caller's own)", f -> get("/api/notifications/preferences"),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("PUT /api/notifications/preferences (the caller's own)", f -> put("/api/notifications/preferences",
+                    Map.of("locale", "en")),
+                    200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("POST /api/notifications/{nobody's}/read", f -> post("/api/notifications/0/read", null),
                     404, 404, 404, 404, 404, 404, 404, 404, 401),
             new Row("GET /api/audit (the caller's audited tenants)", f -> get("/api/audit"),
@@ -165,6 +170,8 @@ abstract class AuthorizationMatrix {
                     403, 403, 200, 200, 200, 200, 403, 403, 401),
             new Row("POST /api/audit/checkpoints", f -> post("/api/audit/checkpoints", null),
                     403, 403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("POST /api/audit/archive (nothing that old)", f -> post("/api/audit/archive?before=2000-01-01", null),
+                    403, 403, 403, 403, 403, 409, 403, 403, 401),
             new Row("GET /api/audit/public-key", f -> get("/api/audit/public-key"),
                     403, 403, 200, 200, 200, 200, 403, 403, 401),
             new Row("POST /api/admin/tenants-config/reload", f -> post("/api/admin/tenants-config/reload", null),
@@ -251,6 +258,7 @@ abstract class AuthorizationMatrix {
         Api.As as = caller(caller);
         Response response = call.method().equals("GET")
                 ? (call.accept() == null ? as.get(call.path()) : as.get(call.path(), call.accept()))
+                : call.method().equals("PUT") ? as.put(call.path(), call.body())
                 : call.body() == null ? as.post(call.path()) : as.post(call.path(), call.body());
         assertThat(response.status()).as(endpoint + " as " + caller + ": " + response.body()).isEqualTo(expected);
     }
@@ -283,6 +291,10 @@ abstract class AuthorizationMatrix {
 
     private static Call get(String path) {
         return new Call("GET", path, null);
+    }
+
+    private static Call put(String path, Object body) {
+        return new Call("PUT", path, body);
     }
 
     private static Call post(String path, Object body) {

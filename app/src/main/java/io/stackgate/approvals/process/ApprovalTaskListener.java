@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.stackgate.approvals.ApprovalEvents.ApprovalTaskCreated;
 import io.stackgate.approvals.inbox.ApprovalTasks;
 import io.stackgate.requests.RequestService;
 import io.stackgate.requests.ResourceRequest;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +28,11 @@ class ApprovalTaskListener {
 
     private final ApprovalTasks tasks;
     private final RequestService requests;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApprovalTaskListener(ApprovalTasks tasks, RequestService requests, Clock clock) {
+    ApprovalTaskListener(ApprovalTasks tasks, RequestService requests, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.clock = clock;
         this.tasks = tasks;
         this.requests = requests;
@@ -40,7 +44,12 @@ class ApprovalTaskListener {
             return;
         }
         switch (task.getEventName()) {
-            case TaskListener.EVENTNAME_CREATE -> tasks.insert(row(task));
+            case TaskListener.EVENTNAME_CREATE -> {
+                ApprovalTasks.Row row = row(task);
+                tasks.insert(row);
+                events.publishEvent(new ApprovalTaskCreated(row.requestId(), row.tenantId(), row.taskId(), row.level(),
+                        row.candidateGroups(), row.dueAt(), row.createdAt()));
+            }
             case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> tasks.delete(task.getId());
             default -> {
                 // assignments and escalations are recorded by the approval service, which makes them

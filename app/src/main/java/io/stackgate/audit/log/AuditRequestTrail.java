@@ -20,6 +20,7 @@ class AuditRequestTrail implements RequestTrail {
     /** Audit action → timeline action. */
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("request.submitted", "submitted"),
+            Map.entry("approval.requested", "approval-requested"),
             Map.entry("approval.claimed", "claimed"),
             Map.entry("approval.delegated", "delegated"),
             Map.entry("approval.escalated", "escalated"),
@@ -57,7 +58,9 @@ class AuditRequestTrail implements RequestTrail {
                 case "request.rejected", "request.cancelled", "request.failed" -> text(details, "reason");
                 default -> null;
             };
-            String actor = row.action().startsWith("request.") && !row.action().equals("request.submitted")
+            // the request's own milestones and a level's task are the engine's doing, whoever's action led to them
+            String actor = row.action().equals("approval.requested") ? null
+                    : row.action().startsWith("request.") && !row.action().equals("request.submitted")
                     && !row.action().equals("request.cancelled") ? "system" : row.actorName();
             entries.add(new Entry(row.at(), actor, word, row.action().startsWith("approval.") ? level : null, detail));
         }

@@ -11,12 +11,11 @@ import io.stackgate.audit.ChainHead;
 import io.stackgate.audit.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes the chain from its start (the last archived month's end, else the genesis): every row must follow the one
+ * Recomputes the chain from its start (the last archived row, else the genesis): every row must follow the one
  * before without a gap, link to its hash and hash to its own; the head must name the last row; every signed checkpoint
  * must verify and match the row it signed. Names the first sequence that does not hold. The last result is kept for
  * the health indicator and the {@code stackgate.audit.chain.valid} gauge.
@@ -29,13 +28,13 @@ public class AuditVerifier {
 
     private final AuditStore store;
     private final Checkpoints checkpoints;
-    private final JdbcClient jdbc;
+    private final AuditArchive archive;
     private final AtomicReference<Verification> last = new AtomicReference<>();
 
-    AuditVerifier(AuditStore store, Checkpoints checkpoints, JdbcClient jdbc, MeterRegistry meters) {
+    AuditVerifier(AuditStore store, Checkpoints checkpoints, AuditArchive archive, MeterRegistry meters) {
         this.store = store;
         this.checkpoints = checkpoints;
-        this.jdbc = jdbc;
+        this.archive = archive;
         Gauge.builder("stackgate.audit.chain.valid", last, v -> v.get() == null ? Double.NaN : v.get().valid() ? 1 : 0)
                 .description("1 when the last verification of the audit chain found it intact, 0 when tampered with")
                 .register(meters);
@@ -43,15 +42,15 @@ public class AuditVerifier {
 
     @Transactional(readOnly = true)
     public Verification verify() {
-        ChainHead start = jdbc.sql("select last_seq, last_hash from audit_archive order by last_seq desc limit 1")
-                .query((rs, row) -> new ChainHead(rs.getLong("last_seq"), rs.getString("last_hash")))
-                .optional().orElse(new ChainHead(0, ChainHead.GENESIS));
+        ChainHead start = archive.startOfChain();
         ChainHead head = store.head();
         Deque<Checkpoint> signed = new ArrayDeque<>(checkpoints.after(start.sequence()));
         Walk walk = new Walk(start, signed);
         // rows past the head are read too: a row appended behind the head's back is an insertion
         store.forEachFrom(start.sequence(), Long.MAX_VALUE, BATCH, walk::next);
-        Verification result = walk.finish(head);
+        Verification chain = walk.finish(head);
+        Verification result = !chain.valid() ? chain : archive.brokenArchive().map(broken -> new Verification(false,
+                chain.checked(), head, Long.parseLong(broken[0]), broken[1])).orElse(chain);
         last.set(result);
         if (!result.valid()) {
             log.error("AUDIT CHAIN BROKEN at sequence {}: {}", result.firstBroken(), result.reason());

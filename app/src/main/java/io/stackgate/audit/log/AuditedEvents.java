@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.stackgate.approvals.ApprovalEvents.ApprovalDecided;
 import io.stackgate.approvals.ApprovalEvents.ApprovalEscalated;
+import io.stackgate.approvals.ApprovalEvents.ApprovalTaskCreated;
 import io.stackgate.approvals.ApprovalEvents.TaskClaimed;
 import io.stackgate.approvals.ApprovalEvents.TaskDelegated;
 import io.stackgate.approvals.ApprovalEvents.TaskReassigned;
@@ -82,6 +83,7 @@ public final class AuditedEvents {
         // approvals
         on(ApprovalDecided.class, e -> request("approval." + word(e.decision()), e.tenantId(), e.requestId(),
                 e.decidedBy()));
+        on(ApprovalTaskCreated.class, e -> request("approval.requested", e.tenantId(), e.requestId(), null));
         on(TaskClaimed.class, e -> request("approval.claimed", e.tenantId(), e.requestId(), e.by()));
         on(TaskDelegated.class, e -> request("approval.delegated", e.tenantId(), e.requestId(), e.from()));
         on(TaskReleased.class, e -> request("approval.released", e.tenantId(), e.requestId(), e.by()));

@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 import io.stackgate.audit.AuditEntry;
 import io.stackgate.audit.AuditFilter;
 import io.stackgate.audit.MayNotReadAudit;
+import io.stackgate.audit.NothingToArchive;
 import io.stackgate.audit.NothingToSign;
 import io.stackgate.audit.Verification;
+import io.stackgate.audit.log.AuditArchive;
 import io.stackgate.audit.log.AuditVerifier;
 import io.stackgate.audit.log.Checkpoint;
 import io.stackgate.audit.log.Checkpoints;
@@ -40,9 +42,12 @@ class AuditController {
     private final JdbcAuditLog log;
     private final AuditVerifier verifier;
     private final Checkpoints checkpoints;
+    private final AuditArchive archive;
     private final CallerResolver callers;
 
-    AuditController(JdbcAuditLog log, AuditVerifier verifier, Checkpoints checkpoints, CallerResolver callers) {
+    AuditController(JdbcAuditLog log, AuditVerifier verifier, Checkpoints checkpoints, AuditArchive archive,
+            CallerResolver callers) {
+        this.archive = archive;
         this.log = log;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
@@ -89,6 +94,18 @@ class AuditController {
         checkpoints.sign();
         return checkpoints.list(new PageRequest(0, 1)).items().stream().findFirst()
                 .orElseThrow(NothingToSign::new);
+    }
+
+    @Operation(operationId = "archiveAudit", summary = "Move the rows older than 'before' (and older than the retention) "
+            + "to a file; the chain goes on verifying from the archive's last hash (platform admins)")
+    @PostMapping("/archive")
+    AuditArchive.Archived archive(@RequestParam String before) {
+        Caller caller = callers.current();
+        if (!caller.hasRole(Caller.PLATFORM_ADMIN)) {
+            throw new NotPlatformAdmin("archive the audit log");
+        }
+        Instant cutoff = instant("before", before);
+        return archive.archive(cutoff).orElseThrow(() -> new NothingToArchive(cutoff));
     }
 
     @Operation(operationId = "getAuditPublicKey", summary = "The Ed25519 public key the checkpoints are signed with (X.509 DER base64, PEM)")

@@ -16,9 +16,8 @@ import io.stackgate.requests.ResourceRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * A request's timeline (who, what, when): what happened to it as the audit log recorded it ({@link RequestTrail}),
- * with the moments each approval level was asked for, and the levels themselves, as the approvals module tells them
- * ({@link ApprovalRecords}).
+ * A request's timeline (who, what, when): what happened to it as the audit log recorded it ({@link RequestTrail}); its
+ * approval levels as the approvals module tells them ({@link ApprovalRecords}).
  */
 @Component
 class RequestTimeline {
@@ -48,8 +47,6 @@ class RequestTimeline {
         Approvals approval = engine.as(caller, () -> approvals.of(request.processInstanceId()));
         List<String> order = approval.levels().stream().map(Level::level).toList();
         List<Entry> timeline = new ArrayList<>(trail.of(request.id()));
-        // no event tells when a level's task was created: that moment comes from the approvals module
-        approval.entries().stream().filter(e -> e.action().equals("approval-requested")).forEach(timeline::add);
         // the audit log (and MySQL) keep whole seconds: within one second, order by level, then by the step's place
         timeline.sort(Comparator.comparing((Entry e) -> e.at().truncatedTo(ChronoUnit.SECONDS))
                 .thenComparingInt(e -> e.action().equals("submitted") ? -1

@@ -16,6 +16,7 @@ import io.stackgate.tenancy.ProjectRole;
 import io.stackgate.tenancy.Quota;
 import io.stackgate.tenancy.RoleMapping;
 import io.stackgate.tenancy.Tenant;
+import io.stackgate.tenancy.Webhook;
 
 /** Turns a schema-valid and semantically checked tenant document into the {@link Tenant} model. */
 final class TenantReader {
@@ -26,7 +27,18 @@ final class TenantReader {
     static Tenant read(JsonNode tenant) {
         return new Tenant(tenant.path("id").asText(), tenant.path("name").asText(), quota(tenant.path("quota")),
                 orgUnits(tenant.path("orgUnits"), ""), projects(tenant.path("projects")),
-                approval(tenant.path("approval")));
+                approval(tenant.path("approval")), webhooks(tenant.path("notifications").path("webhooks")));
+    }
+
+    private static List<Webhook> webhooks(JsonNode webhooks) {
+        List<Webhook> result = new ArrayList<>();
+        for (JsonNode hook : webhooks) {
+            List<String> kinds = new ArrayList<>();
+            hook.path("kinds").forEach(kind -> kinds.add(kind.asText()));
+            result.add(new Webhook(hook.path("name").asText(), hook.path("url").asText(), hook.path("format").asText(),
+                    kinds, hook.hasNonNull("secretEnv") ? hook.get("secretEnv").asText() : null));
+        }
+        return result;
     }
 
     static Quota quota(JsonNode quota) {
