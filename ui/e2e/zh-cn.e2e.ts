@@ -86,7 +86,7 @@ async function zhPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test('the zh-CN UI shows no English on the portal, inbox, operator and audit pages', async ({ browser }) => {
+test('the zh-CN UI shows no English on the portal, inbox, operator, audit and dashboard pages', async ({ browser }) => {
   let page = await zhPage(browser);
   const allowed = await dataWords(page);
   const alice = await Api.as(page.request, 'alice');
@@ -140,5 +140,9 @@ test('the zh-CN UI shows no English on the portal, inbox, operator and audit pag
   await page.locator('tr.ant-table-row .ant-table-row-expand-icon').first().click();
   await expect(page.getByTestId('audit-details').first()).toBeVisible();
   await expectChineseOnly(page, 'audit', allowed);
+  await page.goto('/dashboards');
+  await expect(page.getByTestId('chart-cost').getByTestId('chart')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('chart-table').first()).toBeVisible();
+  await expectChineseOnly(page, 'dashboards', allowed);
   await page.context().close();
 });
