@@ -17,7 +17,7 @@ import { withParams } from '../ops/listParams';
 import {
   approverLoad, approverOption, archOption, costOption, costPerProject, latestQuota, leadTimeOption, levelName, levelTimes,
   percent, QUOTA_RESOURCES, quotaOption, requestsOption, requestsOverTime, resourcesByArch, slaLevels, slaOption,
-  SUBMIT_TO_RUNNING, text, num, type ApproverLoad, type ArchCount, type LevelTimes, type ProjectQuota, type Row,
+  SUBMIT_TO_RUNNING, text, num, type ApproverLoad, type LevelTimes, type ProjectQuota, type Row,
 } from './charts';
 import { EChart } from './EChart';
 import { monthsOf, periodOf, presetOf, presetPeriod, PRESETS, reportRange, type Period, type Preset } from './period';
@@ -175,6 +175,7 @@ function RequestsChart({ period, query, today }: { period: Period; query: Report
   const data = requestsOverTime(months.map(({ month }, index) => ({ month, rows: answers[index]?.data?.rows ?? [] })),
     REQUEST_STATUSES);
   const title = t('charts.requests');
+  const aria = t('aria.requests', { from: period.from, to: period.to });
   const columns: ColumnsType<{ month: string }> = [
     { key: 'month', title: t('columns.month'), dataIndex: 'month' },
     ...data.statuses.map(status => ({
@@ -185,8 +186,7 @@ function RequestsChart({ period, query, today }: { period: Period; query: Report
   return (
     <ChartCard id="requests" title={title} report="requests" query={query} loading={loading} error={error}
       more={answers.some(answer => (answer.data?.total ?? 0) > (answer.data?.rows.length ?? 0))}
-      chart={() => <EChart label={t('aria.requests', { from: period.from, to: period.to })}
-        option={requestsOption(data, labels.status, title)} />}
+      chart={() => <EChart label={aria} option={requestsOption(data, labels.status, aria)} />}
       table={() => <Table {...tableProps} rowKey="month" columns={columns}
         dataSource={data.months.map(month => ({ month }))} />} />
   );
@@ -216,7 +216,7 @@ function LeadTimeChart({ query }: { query: ReportQuery }) {
     <ChartCard id="lead-times" title={title} report="lead-times" query={query} loading={report.isLoading} error={report.error}
       chart={() => <EChart label={t('aria.leadTimes')} option={leadTimeOption(levels,
         levels.map(item => levelName(item, labels.level, manyTenants)),
-        { median: t('series.median'), p90: t('series.p90') }, t('series.hours'), title)} />}
+        { median: t('series.median'), p90: t('series.p90') }, t('series.hours'), t('aria.leadTimes'))} />}
       table={() => <Table<LevelTimes> {...tableProps} rowKey={item => `${item.tenant}/${item.level}`} columns={columns}
         dataSource={levels} locale={{ emptyText: t('empty') }} />} />
   );
@@ -241,7 +241,7 @@ function SlaChart({ query }: { query: ReportQuery }) {
     <ChartCard id="sla" title={title} report="approvals" query={query} loading={report.isLoading} error={report.error}
       chart={() => <EChart label={t('aria.sla')} option={slaOption(items,
         items.map(item => levelName(item, labels.level, manyTenants)),
-        { within: t('series.withinSla'), breached: t('series.breached') }, title)} />}
+        { within: t('series.withinSla'), breached: t('series.breached') }, t('aria.sla'))} />}
       table={() => <Table<LevelTimes> {...tableProps} rowKey={item => `${item.tenant}/${item.level}`} columns={columns}
         dataSource={items} locale={{ emptyText: t('empty') }} />} />
   );
@@ -261,7 +261,7 @@ function ApproverChart({ query }: { query: ReportQuery }) {
   ];
   return (
     <ChartCard id="approvers" title={title} report="lead-times" query={query} loading={report.isLoading} error={report.error}
-      chart={() => <EChart label={t('aria.approvers')} option={approverOption(items, t('columns.decisions'), title)} />}
+      chart={() => <EChart label={t('aria.approvers')} option={approverOption(items, t('columns.decisions'), t('aria.approvers'))} />}
       table={() => <Table<ApproverLoad> {...tableProps} rowKey="approver" columns={columns} dataSource={items}
         locale={{ emptyText: t('empty') }} />} />
   );
@@ -290,7 +290,7 @@ function QuotaChart({ query }: { query: ReportQuery }) {
     <ChartCard id="quota" title={title} report="quota" query={query} loading={report.isLoading} error={report.error}
       more={(report.data?.total ?? 0) > (report.data?.rows.length ?? 0)}
       chart={() => <EChart label={t('aria.quota')} option={quotaOption(items, names,
-        resource => t(`resources.${resource}`), title)} />}
+        resource => t(`resources.${resource}`), t('aria.quota'))} />}
       table={() => <Table<ProjectQuota> {...tableProps} rowKey={item => `${item.tenant}/${item.project}`} columns={columns}
         dataSource={items} locale={{ emptyText: t('empty') }} />} />
   );
@@ -316,7 +316,7 @@ function ArchChart({ query }: { query: ReportQuery }) {
   return (
     <ChartCard id="arch" title={title} report="resources" query={query} loading={report.isLoading} error={report.error}
       more={(report.data?.total ?? 0) > rows.length}
-      chart={() => <EChart label={t('aria.arch')} option={archOption(items as ArchCount[], archLabel, title)} />}
+      chart={() => <EChart label={t('aria.arch')} option={archOption(items, archLabel, t('aria.arch'))} />}
       table={() => <Table {...tableProps} rowKey={item => `${item.kind}|${item.arch}`} columns={columns}
         dataSource={Object.values(byKind).sort((a, b) => b.count - a.count)} locale={{ emptyText: t('empty') }} />} />
   );
@@ -340,7 +340,7 @@ function CostChart({ query }: { query: ReportQuery }) {
   return (
     <ChartCard id="cost" title={title} report="cost" query={query} loading={report.isLoading} error={report.error}
       more={(report.data?.total ?? 0) > rows.length}
-      chart={() => <EChart label={t('aria.cost')} option={costOption(data, title)} />}
+      chart={() => <EChart label={t('aria.cost')} option={costOption(data, t('aria.cost'))} />}
       table={() => <Table<Row> {...tableProps} rowKey={row => `${text(row.month)}|${text(row.tenant)}|${text(row.project)}|${text(row.currency)}`}
         columns={columns} dataSource={rows} locale={{ emptyText: t('empty') }} />} />
   );
