@@ -17,8 +17,9 @@ public final class ComputeEvents {
     public record VmWaitingForCapacity(String requestId, int vmIndex, String tenantId, String reason, Instant retryAt) {
     }
 
+    /** @param arch the guest's architecture (the reports group running VMs by it) */
     public record VmProvisioned(String requestId, int vmIndex, String tenantId, String projectId, String host,
-            String domain, Instant at) {
+            String domain, Arch arch, Instant at) {
     }
 
     public record VmFailed(String requestId, int vmIndex, String tenantId, String cause, Instant at) {

@@ -153,6 +153,15 @@ abstract class AuthorizationMatrix {
             new Row("POST /api/reconciliation/findings/{unknown}/resolve", f -> post(
                     "/api/reconciliation/findings/999999999/resolve", Map.of("action", "destroy")),
                     403, 403, 403, 403, 404, 404, 403, 403, 401),
+            // reports: auditors and tenant admins of their tenants, platform admins and operators of all; nobody else
+            new Row("GET /api/reports/{name}", f -> get("/api/reports/approvals"),
+                    403, 403, 200, 200, 200, 200, 403, 403, 401),
+            new Row("GET /api/reports/{name}?tenant=globex (not acme's auditor's nor its admin's)",
+                    f -> get("/api/reports/requests?tenant=globex"),
+                    403, 403, 404, 404, 200, 200, 403, 403, 401),
+            new Row("GET /api/reports/{name}?format=csv", f -> new Call("GET", "/api/reports/requests?format=csv", null,
+                    MediaType.ALL),
+                    403, 403, 200, 200, 200, 200, 403, 403, 401),
             new Row("GET /api/notifications (the caller's own)", f -> get("/api/notifications"),
                     200, 200, 200, 200, 200, 200, 200, 200, 401),
             new Row("GET /api/notifications/preferences (the caller's own)", f -> get("/api/notifications/preferences"),

@@ -101,6 +101,6 @@ class VmDomains {
         hypervisor.ipv4Address(vm.host(), vm.domainName()).ifPresent(ip -> vms.ipAddress(requestId, vmIndex, ip, now));
         records.step(requestId, vmIndex, vm.tenantId(), "record resource", false, vm.host());
         events.publishEvent(new VmProvisioned(requestId, vmIndex, vm.tenantId(), vm.projectId(), vm.host(),
-                vm.domainName(), now));
+                vm.domainName(), vm.arch(), now));
     }
 }
