@@ -15,7 +15,7 @@ import { useProjects } from '../portal/portalQueries';
 import { REQUEST_STATUSES } from '../portal/requestModel';
 import { withParams } from '../ops/listParams';
 import {
-  approverLoad, approverOption, archOption, costOption, costPerProject, latestQuota, leadTimeOption, levelName, levelTimes,
+  approverLoad, approverOption, archOption, costOption, costPerProject, latestQuota, leadTimeOption, leadUnit, levelName, levelTimes,
   percent, QUOTA_RESOURCES, quotaOption, requestsOption, requestsOverTime, resourcesByArch, slaLevels, slaOption,
   SUBMIT_TO_RUNNING, text, num, type ApproverLoad, type LevelTimes, type ProjectQuota, type Row,
 } from './charts';
@@ -205,6 +205,7 @@ function LeadTimeChart({ query }: { query: ReportQuery }) {
   const { t } = useTranslation('dashboards');
   const labels = useLabels();
   const { report, levels, manyTenants } = useLevels(query);
+  const unit = leadUnit(levels);
   const title = t('charts.leadTimes');
   const columns: ColumnsType<LevelTimes> = [
     { key: 'tenant', title: t('columns.tenant'), dataIndex: 'tenant' },
@@ -218,7 +219,7 @@ function LeadTimeChart({ query }: { query: ReportQuery }) {
     <ChartCard id="lead-times" title={title} report="lead-times" query={query} loading={report.isLoading} error={report.error}
       chart={() => <EChart label={t('aria.leadTimes')} option={leadTimeOption(levels,
         levels.map(item => levelName(item, labels.level, manyTenants)),
-        { median: t('series.median'), p90: t('series.p90') }, t('series.hours'), t('aria.leadTimes'))} />}
+        { median: t('series.median'), p90: t('series.p90') }, unit, t(`series.${unit}`), t('aria.leadTimes'))} />}
       table={() => <Table<LevelTimes> {...tableProps} rowKey={item => `${item.tenant}/${item.level}`} columns={columns}
         dataSource={levels} locale={{ emptyText: t('empty') }} />} />
   );

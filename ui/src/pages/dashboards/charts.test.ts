@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  approverLoad, approverOption, archOption, costOption, costPerProject, latestQuota, leadTimeOption, levelTimes, percent,
+  approverLoad, approverOption, archOption, costOption, costPerProject, latestQuota, leadTimeOption, leadUnit, levelTimes, percent,
   quotaOption, requestsOption, requestsOverTime, resourcesByArch, slaLevels, slaOption,
 } from './charts';
 
@@ -35,10 +35,20 @@ describe('lead times, SLA breaches and approver load', () => {
   it('takes the whole levels for lead times, in hours', () => {
     const items = levelTimes(leadTimes);
     expect(items.map(item => item.level)).toEqual(['dept-manager', 'platform-ops', 'submit-to-running']);
-    const option = leadTimeOption(items, ['a', 'b', 'c'], { median: 'median', p90: 'p90' }, 'h', 'aria') as
+    expect(leadUnit(items)).toBe('hours');
+    const option = leadTimeOption(items, ['a', 'b', 'c'], { median: 'median', p90: 'p90' }, 'hours', 'h', 'aria') as
       { series: { data: number[] }[] };
     expect(option.series[0].data).toEqual([4, 25, 3]);
     expect(option.series[1].data).toEqual([5, 25, 30]);
+  });
+
+  it('counts short lead times in minutes or seconds, so that their bars show', () => {
+    const quick = levelTimes([{ tenant: 'acme', level: 'l', approver: '*', count: 1, medianSeconds: 5, p90Seconds: 45 }]);
+    expect(leadUnit(quick)).toBe('seconds');
+    expect(leadUnit(levelTimes([{ approver: '*', p90Seconds: 600 }]))).toBe('minutes');
+    expect(leadUnit([])).toBe('seconds');
+    const option = leadTimeOption(quick, ['l'], { median: 'm', p90: 'p' }, 'seconds', 's', 'aria') as { series: { data: number[] }[] };
+    expect(option.series.map(series => series.data[0])).toEqual([5, 45]);
   });
 
   it('counts decisions within and beyond the SLA per level, without submit-to-running', () => {

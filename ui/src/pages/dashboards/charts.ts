@@ -98,17 +98,26 @@ export function levelName(item: { tenant: string; level: string }, levelLabel: (
   return manyTenants ? `${item.tenant} · ${levelLabel(item.level)}` : levelLabel(item.level);
 }
 
-const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
+export const TIME_UNITS = { seconds: 1, minutes: 60, hours: 3600 } as const;
+export type TimeUnit = keyof typeof TIME_UNITS;
+
+/** The unit the lead-time axis counts in: hours, unless the longest 90th percentile is under an hour (a minute). */
+export function leadUnit(items: LevelTimes[]): TimeUnit {
+  const longest = Math.max(0, ...items.map(item => item.p90Seconds));
+  return longest >= 3600 ? 'hours' : longest >= 60 ? 'minutes' : 'seconds';
+}
+
+const inUnit = (seconds: number, unit: TimeUnit) => Math.round((seconds / TIME_UNITS[unit]) * 10) / 10;
 
 export function leadTimeOption(items: LevelTimes[], names: string[], series: { median: string; p90: string },
-  axis: string, aria: string): EChartsCoreOption {
+  unit: TimeUnit, axis: string, aria: string): EChartsCoreOption {
   return {
     ...base(aria),
     xAxis: { type: 'category', data: names, axisLabel: AXIS_LABEL },
     yAxis: { type: 'value', name: axis },
     series: [
-      { name: series.median, type: 'bar', data: items.map(item => hours(item.medianSeconds)) },
-      { name: series.p90, type: 'bar', data: items.map(item => hours(item.p90Seconds)) },
+      { name: series.median, type: 'bar', data: items.map(item => inUnit(item.medianSeconds, unit)) },
+      { name: series.p90, type: 'bar', data: items.map(item => inUnit(item.p90Seconds, unit)) },
     ],
   };
 }
