@@ -35,6 +35,10 @@ const pages = {
     ['/inbox', 'inbox'],
     ['TASK', 'decision'],
   ],
+  maya: [
+    ['/audit', 'audit'],
+    ['/dashboards', 'chart'],
+  ],
   olga: [
     ['/ops/hosts', 'hosts'],
     ['/ops/incidents', 'incidents'],

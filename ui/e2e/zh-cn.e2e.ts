@@ -12,7 +12,7 @@ const ALLOWED = new Set([
   'Stackgate', 'Kubernetes', 'GPU', 'GPUs', 'vCPU', 'vCPUs', 'CPU', 'GiB', 'MiB', 'TiB', 'GB', 'MB', 'TB', 'ID', 'IP',
   'DNS', 'SSH', 'BPMN', 'DMN', 'Camunda', 'Cockpit', 'libvirt', 'KVM', 'QEMU', 'SLA', 'EUR', 'USD', 'CNY', 'UTC',
   'YAML', 'JSON', 'API', 'URL', 'URI', 'Debian', 'Ubuntu', 'openEuler', 'LTS', 'Linux', 'PCI', 'cloud-init', 'kubectl',
-  'Keycloak', 'x86_64', 'aarch64', 'Demo',
+  'Keycloak', 'x86_64', 'aarch64', 'Demo', 'OpenSSL', 'PEM', 'CSV', 'XLSX', 'PDF', 'Excel',
 ]);
 
 /** Words the data brings: demo users, tenant and project names, host names and labels, org units. */
@@ -27,7 +27,7 @@ async function dataWords(page: Page): Promise<Set<string>> {
       Object.entries(value).forEach(([key, item]) => { add(key); add(item); });
     }
   };
-  for (const user of ['alice', 'bob', 'olga', 'dave']) {
+  for (const user of ['alice', 'bob', 'olga', 'dave', 'maya', 'carol', 'admin']) {
     words.add(user).add(user[0].toUpperCase() + user.slice(1));
   }
   const olga = await Api.as(page.request, 'olga');
@@ -51,8 +51,9 @@ async function latinWords(page: Page): Promise<{ word: string; context: string }
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       // the diagram's labels are the process model's own names (processes/*.bpmn), not the UI's catalogue; the
-      // avatar's letters are the user's initials ("AD" for Alice Demo), data as the name beside it is
-      if (!parent || parent.closest('[data-testid="bpmn-diagram"], .ant-avatar-string, script, style, noscript')
+      // avatar's letters are the user's initials ("AD" for Alice Demo), data as the name beside it is; what is marked
+      // translate="no" is not language (the audit page's PEM key, OpenSSL commands, recorded JSON)
+      if (!parent || parent.closest('[data-testid="bpmn-diagram"], .ant-avatar-string, [translate="no"], script, style, noscript')
         || !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
         continue;
       }
@@ -85,7 +86,7 @@ async function zhPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test('the zh-CN UI shows no English on the portal, inbox and operator pages', async ({ browser }) => {
+test('the zh-CN UI shows no English on the portal, inbox, operator, audit and dashboard pages', async ({ browser }) => {
   let page = await zhPage(browser);
   const allowed = await dataWords(page);
   const alice = await Api.as(page.request, 'alice');
@@ -128,5 +129,20 @@ test('the zh-CN UI shows no English on the portal, inbox and operator pages', as
   await page.goto('/ops/incidents');
   await expect(page.getByTestId('incidents')).toBeVisible();
   await expectChineseOnly(page, 'incidents', allowed);
+  await page.context().close();
+
+  page = await zhPage(browser);
+  await login(page, 'maya', '/audit');
+  await expect(page.getByTestId('audit')).toBeVisible();
+  await expect(page.locator('tr.ant-table-row').first()).toBeVisible();
+  await page.getByTestId('audit-verify-now').click();
+  await expect(page.getByTestId('audit-verify')).toHaveAttribute('data-valid', 'true', { timeout: 60_000 });
+  await page.locator('tr.ant-table-row .ant-table-row-expand-icon').first().click();
+  await expect(page.getByTestId('audit-details').first()).toBeVisible();
+  await expectChineseOnly(page, 'audit', allowed);
+  await page.goto('/dashboards');
+  await expect(page.getByTestId('chart-cost').getByTestId('chart')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('chart-table').first()).toBeVisible();
+  await expectChineseOnly(page, 'dashboards', allowed);
   await page.context().close();
 });

@@ -28,6 +28,8 @@ const Hosts = lazy(() => import('../pages/ops/Hosts'));
 const Incidents = lazy(() => import('../pages/ops/Incidents'));
 const Findings = lazy(() => import('../pages/ops/Findings'));
 const TenantsConfig = lazy(() => import('../pages/ops/TenantsConfig'));
+const Audit = lazy(() => import('../pages/audit/Audit'));
+const Dashboards = lazy(() => import('../pages/dashboards/Dashboards'));
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -75,6 +77,8 @@ export function App({ config }: { config: PublicConfig }) {
                       <Route path="/ops/incidents" element={<OperatorOnly><Incidents /></OperatorOnly>} />
                       <Route path="/ops/findings" element={<OperatorOnly><Findings /></OperatorOnly>} />
                       <Route path="/ops/tenants-config" element={<OperatorOnly><TenantsConfig /></OperatorOnly>} />
+                      <Route path="/audit" element={<Audit />} />
+                      <Route path="/dashboards" element={<Dashboards />} />
                       <Route path="*" element={<NotFound />} />
                     </Routes>
                   </Suspense>

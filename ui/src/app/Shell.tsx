@@ -3,8 +3,8 @@ import {
   Avatar, Badge, Button, Drawer, Dropdown, Grid, Layout, List, Menu, Popover, Select, Space, Tag, Typography,
 } from 'antd';
 import {
-  AppstoreAddOutlined, AuditOutlined, BellOutlined, CloudServerOutlined, ClusterOutlined, DatabaseOutlined,
-  ExportOutlined, FileTextOutlined, GlobalOutlined, InboxOutlined, MenuOutlined, SettingOutlined, UnorderedListOutlined,
+  AppstoreAddOutlined, AuditOutlined, BarChartOutlined, BellOutlined, CloudServerOutlined, ClusterOutlined, DatabaseOutlined,
+  ExportOutlined, FileTextOutlined, FileSearchOutlined, GlobalOutlined, InboxOutlined, MenuOutlined, SettingOutlined, UnorderedListOutlined,
   UserOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,7 +17,7 @@ import { unwrap } from '../api/problems';
 import { languages, type Language } from '../i18n/catalogues';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../format/format';
-import { displayName, initials, isApprover, isOperator, useMe, useTenant, type Me } from './me';
+import { displayName, initials, isApprover, isOperator, isOverseer, useMe, useTenant, type Me } from './me';
 import { NotFound } from './NotFound';
 import { theme } from './theme';
 
@@ -96,6 +96,12 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     ...(isApprover(me) ? [{
       key: '/inbox', icon: <InboxOutlined />, label: <Link to="/inbox" onClick={onNavigate}>{t('nav.inbox')}</Link>,
     }] : []),
+    ...(isOverseer(me) ? [{
+      type: 'group' as const, key: 'oversight', label: t('nav.oversight'), children: [
+        { key: '/dashboards', icon: <BarChartOutlined />, label: <Link to="/dashboards" onClick={onNavigate} data-testid="nav-dashboards">{t('nav.dashboards')}</Link> },
+        { key: '/audit', icon: <FileSearchOutlined />, label: <Link to="/audit" onClick={onNavigate} data-testid="nav-audit">{t('nav.audit')}</Link> },
+      ],
+    }] : []),
     ...(isOperator(me) ? [{
       type: 'group' as const, key: 'ops', label: t('nav.operations'), children: [
         { key: '/ops/hosts', icon: <DatabaseOutlined />, label: <Link to="/ops/hosts" onClick={onNavigate}>{t('nav.hosts')}</Link> },
@@ -106,7 +112,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
       ],
     }] : []),
   ];
-  const selected = ['/requests/new', '/requests', '/resources', '/inbox', '/ops/hosts', '/ops/incidents', '/ops/findings',
+  const selected = ['/requests/new', '/requests', '/resources', '/inbox', '/audit', '/dashboards', '/ops/hosts', '/ops/incidents', '/ops/findings',
     '/ops/tenants-config'].filter(key => location.pathname === key || location.pathname.startsWith(`${key}/`))
     .sort((a, b) => b.length - a.length).slice(0, 1);
   return <Menu mode="inline" items={items} selectedKeys={selected} style={{ borderInlineEnd: 0 }} aria-label={t('shell.menu')} />;

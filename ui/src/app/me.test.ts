@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { displayName, initials, isApprover, isOperator, normalizeMe } from './me';
+import { displayName, initials, isApprover, isOperator, isOverseer, normalizeMe } from './me';
 
 /** GET /api/me as MeController answers: `roles` platform roles only; tenant roles inside each tenant. */
 const me = (answer: Parameters<typeof normalizeMe>[0]) => normalizeMe({ sub: 's', username: 'u', ...answer });
@@ -39,6 +39,16 @@ describe('who the user is (/api/me)', () => {
     expect(isApprover(maya)).toBe(false);
     expect(isOperator(undefined)).toBe(false);
     expect(isApprover(undefined)).toBe(false);
+  });
+
+  it('the audit log is offered to auditors, tenant admins and platform operators, not to requesters or approvers', () => {
+    const maya = me({ roles: ['auditor'], tenants: [{ tenantId: 'acme', roles: [] }], auditor: true });
+    const carol = me({ roles: [], tenants: [{ tenantId: 'acme', roles: ['tenant-admin'] }] });
+    const olga = me({ roles: ['platform-ops'], tenants: [], operator: true });
+    const alice = me({ roles: [], tenants: [{ tenantId: 'acme', roles: ['requester'] }] });
+    const bob = me({ roles: [], tenants: [{ tenantId: 'acme', roles: ['approver', 'requester'] }], approver: true });
+    expect([maya, carol, olga].map(isOverseer)).toEqual([true, true, true]);
+    expect([alice, bob, undefined].map(isOverseer)).toEqual([false, false, false]);
   });
 
   it('shows the display name, else the user name, with initials for the avatar', () => {

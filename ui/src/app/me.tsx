@@ -43,6 +43,15 @@ export function isApprover(me: Me | undefined): boolean {
     || me.tenants.some(tenant => tenant.roles.some(role => role === 'approver' || role === 'tenant-admin')));
 }
 
+/**
+ * The audit log and the dashboards: auditors (their tenants), a tenant's admins (that tenant) and platform operators
+ * and admins (all) — whom GET /api/audit answers; the server still decides what each sees.
+ */
+export function isOverseer(me: Me | undefined): boolean {
+  return !!me && (me.auditor === true || me.roles.includes('auditor') || isOperator(me)
+    || me.tenants.some(tenant => tenant.roles.includes('tenant-admin')));
+}
+
 /** The name to show: the display name, else the user name. */
 export function displayName(me: Me | undefined): string {
   return me?.displayName?.trim() || me?.username || '';

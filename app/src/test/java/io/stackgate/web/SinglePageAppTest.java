@@ -33,7 +33,8 @@ class SinglePageAppTest {
     @Test
     void everyPageOfTheUiIsItsIndexWithoutAToken() throws Exception {
         for (String page : new String[] {"/", "/requests", "/requests/new/vm", "/requests/8f14e45f", "/resources",
-                "/inbox", "/inbox/42?tenant=acme&overdue=true", "/ops/hosts", "/ops/tenants-config"}) {
+                "/inbox", "/inbox/42?tenant=acme&overdue=true", "/ops/hosts", "/ops/tenants-config",
+                "/audit?action=request.&from=2026-12-01", "/dashboards?from=2026-10&to=2026-12&tenant=acme"}) {
             HttpResponse<String> response = get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(
@@ -66,6 +67,8 @@ class SinglePageAppTest {
     void pageAddressesAreRecognisedByTheirFirstSegment() {
         assertThat(SinglePageApp.isPage("requests/abc")).isTrue();
         assertThat(SinglePageApp.isPage("inbox")).isTrue();
+        assertThat(SinglePageApp.isPage("audit")).isTrue();
+        assertThat(SinglePageApp.isPage("dashboards")).isTrue();
         assertThat(SinglePageApp.isPage("requests/x.js")).isFalse();
         assertThat(SinglePageApp.isPage("api/requests")).isFalse();
         assertThat(SinglePageApp.isPage("camunda/app")).isFalse();
