@@ -22,12 +22,12 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 public class SinglePageApp implements WebMvcConfigurer {
 
     /** The first path segments of the UI's pages (its router's routes). */
-    static final Set<String> PAGE_ROOTS = Set.of("requests", "resources", "inbox", "ops", "audit", "dashboards");
+    static final Set<String> PAGE_ROOTS = Set.of("requests", "resources", "inbox", "ops", "audit", "dashboards", "settings");
 
     /** What anyone may GET: the UI's pages and bundle. */
     public static final String[] PAGES = {"/", "/index.html", "/assets/**", "/favicon.svg", "/favicon.ico",
             "/requests", "/requests/**", "/resources", "/resources/**", "/inbox", "/inbox/**", "/ops/**",
-            "/audit", "/dashboards"};
+            "/audit", "/dashboards", "/settings/**"};
 
     private static final String INDEX = "index.html";
 

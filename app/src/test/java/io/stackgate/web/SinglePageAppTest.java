@@ -34,7 +34,8 @@ class SinglePageAppTest {
     void everyPageOfTheUiIsItsIndexWithoutAToken() throws Exception {
         for (String page : new String[] {"/", "/requests", "/requests/new/vm", "/requests/8f14e45f", "/resources",
                 "/inbox", "/inbox/42?tenant=acme&overdue=true", "/ops/hosts", "/ops/tenants-config",
-                "/audit?action=request.&from=2026-12-01", "/dashboards?from=2026-10&to=2026-12&tenant=acme"}) {
+                "/audit?action=request.&from=2026-12-01", "/dashboards?from=2026-10&to=2026-12&tenant=acme",
+                "/settings/notifications"}) {
             HttpResponse<String> response = get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(
@@ -69,6 +70,7 @@ class SinglePageAppTest {
         assertThat(SinglePageApp.isPage("inbox")).isTrue();
         assertThat(SinglePageApp.isPage("audit")).isTrue();
         assertThat(SinglePageApp.isPage("dashboards")).isTrue();
+        assertThat(SinglePageApp.isPage("settings/notifications")).isTrue();
         assertThat(SinglePageApp.isPage("requests/x.js")).isFalse();
         assertThat(SinglePageApp.isPage("api/requests")).isFalse();
         assertThat(SinglePageApp.isPage("camunda/app")).isFalse();
