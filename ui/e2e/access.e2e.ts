@@ -30,6 +30,7 @@ const pages = {
     ['/requests', 'status'],
     ['REQUEST', 'request-page'],
     ['/resources', 'resources'],
+    ['/settings/notifications', 'notification-settings-form'],
   ],
   bob: [
     ['/inbox', 'inbox'],

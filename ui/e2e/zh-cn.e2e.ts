@@ -86,7 +86,7 @@ async function zhPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test('the zh-CN UI shows no English on the portal, inbox, operator, audit and dashboard pages', async ({ browser }) => {
+test('the zh-CN UI shows no English on the portal, inbox, operator, audit, dashboard and settings pages', async ({ browser }) => {
   let page = await zhPage(browser);
   const allowed = await dataWords(page);
   const alice = await Api.as(page.request, 'alice');
@@ -110,6 +110,9 @@ test('the zh-CN UI shows no English on the portal, inbox, operator, audit and da
   await page.goto('/resources');
   await expect(page.getByTestId('resources')).toBeVisible();
   await expectChineseOnly(page, 'my-resources', allowed);
+  await page.goto('/settings/notifications');
+  await expect(page.getByTestId('notification-settings-form')).toBeVisible();
+  await expectChineseOnly(page, 'notification-settings', allowed);
   await page.context().close();
 
   page = await zhPage(browser);

@@ -30,6 +30,7 @@ const Findings = lazy(() => import('../pages/ops/Findings'));
 const TenantsConfig = lazy(() => import('../pages/ops/TenantsConfig'));
 const Audit = lazy(() => import('../pages/audit/Audit'));
 const Dashboards = lazy(() => import('../pages/dashboards/Dashboards'));
+const NotificationSettings = lazy(() => import('../pages/settings/NotificationSettings'));
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -79,6 +80,7 @@ export function App({ config }: { config: PublicConfig }) {
                       <Route path="/ops/tenants-config" element={<OperatorOnly><TenantsConfig /></OperatorOnly>} />
                       <Route path="/audit" element={<Audit />} />
                       <Route path="/dashboards" element={<Dashboards />} />
+                      <Route path="/settings/notifications" element={<NotificationSettings />} />
                       <Route path="*" element={<NotFound />} />
                     </Routes>
                   </Suspense>

@@ -180,10 +180,19 @@ function NotificationBell({ phone }: { phone: boolean }) {
         </List.Item>
       )} />
   );
+  const [open, setOpen] = useState(false);
+  const title = (
+    <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+      {t('shell.notifications')}
+      <Link to="/settings/notifications" onClick={() => setOpen(false)} data-testid="notification-settings-link">
+        <SettingOutlined /> {t('shell.notificationSettings')}
+      </Link>
+    </Space>
+  );
   return (
-    <Popover content={content} title={t('shell.notifications')} trigger="click" placement="bottomRight">
+    <Popover content={content} title={title} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
       <Badge count={notices.data?.total ?? 0} size="small" style={{ flex: 'none' }}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('shell.notifications')} />
+        <Button type="text" icon={<BellOutlined />} aria-label={t('shell.notifications')} data-testid="notification-bell" />
       </Badge>
     </Popover>
   );
@@ -215,6 +224,7 @@ function UserMenu({ phone }: { phone: boolean }) {
           </Space>
         ) },
         { type: 'divider' },
+        { key: 'settings', icon: <SettingOutlined />, label: <Link to="/settings/notifications" data-testid="user-menu-settings">{t('shell.notificationSettings')}</Link> },
         { key: 'logout', label: t('shell.logout'), onClick: () => void auth.signoutRedirect() },
       ],
     }}>
