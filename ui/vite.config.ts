@@ -25,5 +25,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
+    // page tests render Ant Design in happy-dom: seconds each on a loaded 2-core machine
+    testTimeout: 20000,
   },
 });
