@@ -1,6 +1,6 @@
 package io.stackgate.audit.reports;
 
-import java.time.Instant;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,18 +69,27 @@ class QuotaReport implements ReportSource {
                         .forEach(project -> series.put(tenantId + "/" + project, new Series(tenantId, project, months,
                                 quotas.usage(tenantId, project).quota())));
             }
-            // what was held before the period, summed by the database; then the period's changes and later raises
+            if (months.isEmpty()) {
+                return;
+            }
+            // the database sums the changes of each project by the month they fall in (before the first month's end:
+            // the first; after the last's: one past it), use and raises apart; a month's use is the sum up to it
+            Map<String, Object> params = ReportSource.params(filter);
+            StringBuilder bucket = new StringBuilder("case");
+            for (int m = 0; m < months.size(); m++) {
+                params.put("end" + m, Timestamp.from(months.get(m).end()));
+                bucket.append(" when changed_at < :end").append(m).append(" then ").append(m);
+            }
+            bucket.append(" else ").append(months.size()).append(" end");
             jdbc.query("""
-                    select tenant_id, project_id, 'RESERVED' as kind, sum(vcpus) as vcpus, sum(memory_mib) as memory_mib,
-                        sum(disk_gib) as disk_gib, sum(gpus) as gpus, sum(vms) as vms, sum(k8s_nodes) as k8s_nodes,
-                        min(changed_at) as changed_at
-                    from report_quota_change where tenant_id in (:tenants) and kind <> 'RAISED' and changed_at < :from"""
-                    + ReportSource.onProject(filter) + " group by tenant_id, project_id",
-                    ReportSource.params(filter), rs -> add(series, new SqlRow(rs)));
-            jdbc.query("""
-                    select tenant_id, project_id, kind, vcpus, memory_mib, disk_gib, gpus, vms, k8s_nodes, changed_at
-                    from report_quota_change where tenant_id in (:tenants) and changed_at >= :from"""
-                    + ReportSource.onProject(filter), ReportSource.params(filter), rs -> add(series, new SqlRow(rs)));
+                    select tenant_id, project_id, raised, bucket, sum(vcpus) as vcpus, sum(memory_mib) as memory_mib,
+                        sum(disk_gib) as disk_gib, sum(gpus) as gpus, sum(vms) as vms, sum(k8s_nodes) as k8s_nodes
+                    from (select tenant_id, project_id, case when kind = 'RAISED' then 1 else 0 end as raised,
+                            """ + bucket + """
+                             as bucket, vcpus, memory_mib, disk_gib, gpus, vms, k8s_nodes
+                        from report_quota_change where tenant_id in (:tenants)""" + ReportSource.onProject(filter) + """
+                    ) changes
+                    group by tenant_id, project_id, raised, bucket""", params, rs -> add(series, new SqlRow(rs)));
             for (int m = 0; m < months.size(); m++) {
                 for (Series project : series.values()) {
                     sink.accept(project.row(m));
@@ -91,10 +100,10 @@ class QuotaReport implements ReportSource {
 
     private static void add(Map<String, Series> series, SqlRow row) {
         Series project = series.get(row.text("tenant_id") + "/" + row.text("project_id"));
-        if (project != null && row.instant("changed_at") != null) {
-            project.add(row.text("kind"), row.instant("changed_at"), new Quota((int) row.number("vcpus"),
-                    row.number("memory_mib"), row.number("disk_gib"), (int) row.number("gpus"), (int) row.number("vms"),
-                    (int) row.number("k8s_nodes")));
+        if (project != null) {
+            project.add(row.number("raised") == 1, (int) row.number("bucket"), new Quota((int) row.number("vcpus"),
+                    row.number("memory_mib"), row.number("disk_gib"), (int) row.number("gpus"),
+                    (int) row.number("vms"), (int) row.number("k8s_nodes")));
         }
     }
 
@@ -119,10 +128,11 @@ class QuotaReport implements ReportSource {
             java.util.Arrays.fill(raisedSince, Quota.ZERO);
         }
 
-        void add(String kind, Instant at, Quota amount) {
+        /** The sum of one month's changes: month {@code bucket} is the first whose end the changes came before. */
+        void add(boolean raised, int bucket, Quota amount) {
             for (int m = 0; m < months.size(); m++) {
-                boolean before = at.isBefore(months.get(m).end());
-                if (kind.equals("RAISED")) {
+                boolean before = bucket <= m;
+                if (raised) {
                     if (!before) {
                         raisedSince[m] = raisedSince[m].plus(amount);
                     }
