@@ -173,12 +173,16 @@ class ReportsScenarioApiTest {
     }
 
     @Test
-    void accessListsEachProjectRoleMappingFromTenantsConfig() {
+    void accessListsWhoHoldsEachProjectRoleMappingFromTenantsConfig() {
+        // the directory's members of each mapped group, sub-groups included (the managers are engineering too)
         assertThat(rows("access", PERIOD + "&project=web")).containsExactly(
-                "acme|web|Web shop|/tenants/acme/engineering/managers|owner|admin",
-                "acme|web|Web shop|/tenants/acme/admins|owner|admin",
-                "acme|web|Web shop|/tenants/acme/engineering|member|edit",
-                "acme|web|Web shop|/tenants/acme/auditors|viewer|view");
+                "acme|web|Web shop|/tenants/acme/engineering/managers|owner|admin|bea",
+                "acme|web|Web shop|/tenants/acme/engineering/managers|owner|admin|bob",
+                "acme|web|Web shop|/tenants/acme/admins|owner|admin|carol",
+                "acme|web|Web shop|/tenants/acme/engineering|member|edit|alice",
+                "acme|web|Web shop|/tenants/acme/engineering|member|edit|bea",
+                "acme|web|Web shop|/tenants/acme/engineering|member|edit|bob",
+                "acme|web|Web shop|/tenants/acme/auditors|viewer|view|maya");
     }
 
     @Test
