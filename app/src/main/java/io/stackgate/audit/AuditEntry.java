@@ -19,4 +19,10 @@ import java.time.Instant;
 public record AuditEntry(long sequence, Instant at, String actorId, String actorName, String actingFor, String tenant,
         String subjectKind, String subjectId, String requestId, String action, String details, String prevHash,
         String hash) {
+
+    /** This row with {@code hash} as its own hash (a row is hashed before it has one). */
+    public AuditEntry withHash(String hash) {
+        return new AuditEntry(sequence, at, actorId, actorName, actingFor, tenant, subjectKind, subjectId, requestId,
+                action, details, prevHash, hash);
+    }
 }

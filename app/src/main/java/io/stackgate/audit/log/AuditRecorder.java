@@ -70,9 +70,7 @@ class AuditRecorder {
         Instant at = happenedAt(event).truncatedTo(ChronoUnit.SECONDS);
         AuditEntry unsealed = new AuditEntry(sequence, at, actor.id(), actor.name(), actingFor, tenant, what.subjectKind(),
                 what.subjectId(), what.requestId(), what.action(), details(event), head.hash(), null);
-        AuditEntry entry = new AuditEntry(sequence, at, unsealed.actorId(), unsealed.actorName(), actingFor, tenant,
-                unsealed.subjectKind(), unsealed.subjectId(), unsealed.requestId(), unsealed.action(), unsealed.details(),
-                head.hash(), ChainHashes.of(unsealed));
+        AuditEntry entry = unsealed.withHash(ChainHashes.of(unsealed));
         store.insert(entry);
         store.moveHead(new ChainHead(sequence, entry.hash()));
     }

@@ -102,10 +102,6 @@ class AuditStore {
         }
     }
 
-    Optional<Long> firstSequence() {
-        return jdbc.sql("select min(seq) from audit_event").query(Long.class).optional();
-    }
-
     static AuditEntry map(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_id"),
                 rs.getString("actor_name"), rs.getString("acting_for"), rs.getString("tenant_id"),

@@ -120,9 +120,7 @@ class AuditChainTamperingTest {
         ChainHead head = store.head();
         AuditEntry forged = new AuditEntry(head.sequence() + 1, rows.get(2).at(), "mallory", "mallory", null, "acme",
                 "request", "forged", "forged", "approval.approved", "{}", head.hash(), null);
-        AuditEntry sealed = new AuditEntry(forged.sequence(), forged.at(), forged.actorId(), forged.actorName(), null,
-                forged.tenant(), forged.subjectKind(), forged.subjectId(), forged.requestId(), forged.action(),
-                forged.details(), forged.prevHash(), ChainHashes.of(forged));
+        AuditEntry sealed = forged.withHash(ChainHashes.of(forged));
         store.insert(sealed);
         try {
             Verification result = verifier.verify();
